@@ -1,0 +1,167 @@
+/**
+ * UI strings (English and Spanish) and locale-aware formatting through Intl.
+ *
+ * Each element declares its own strings with `defineStrings()`; keys are namespaced
+ * (`comments.heading`). Partners override any string, for any language, with
+ * `setStrings('es', { 'comments.heading': 'Opiniones' })` or per element through
+ * its `strings` property. Lookup order: element override → page override →
+ * bundled language → English.
+ */
+
+/** A message: text with `{name}` placeholders, or plural forms chosen by `{count}`. */
+export type Message =
+  | string
+  | { zero?: string; one?: string; two?: string; few?: string; many?: string; other: string };
+export type Messages = Record<string, Message>;
+export type Params = Record<string, string | number>;
+
+const bundled: Record<string, Messages> = { en: {}, es: {} };
+const overrides: Record<string, Messages> = {};
+
+/** The languages that ship with the library. */
+export const SUPPORTED_LANGUAGES = ['en', 'es'] as const;
+
+/** Registers an element's default strings (called once per module). */
+export function defineStrings(strings: { en: Messages; es: Messages }): void {
+  Object.assign(bundled['en']!, strings.en);
+  Object.assign(bundled['es']!, strings.es);
+}
+
+/** Page-wide string overrides for one language (`'es'`, `'en'`, or any other primary subtag). */
+export function setStrings(language: string, messages: Messages): void {
+  const lang = primaryLanguage(language);
+  overrides[lang] = { ...overrides[lang], ...messages };
+}
+
+/** `es-MX` → `es`. */
+export function primaryLanguage(locale: string): string {
+  return locale.toLowerCase().split(/[-_]/)[0] || 'en';
+}
+
+/** Normalises a BCP 47 tag for Intl, falling back to `en` when the tag is unusable. */
+export function normalizeLocale(locale: string | null | undefined): string {
+  if (!locale) return 'en';
+  try {
+    return Intl.getCanonicalLocales(locale.replace(/_/g, '-'))[0] ?? 'en';
+  } catch {
+    return 'en';
+  }
+}
+
+function lookup(lang: string, key: string, local?: Messages): Message | undefined {
+  return local?.[key] ?? overrides[lang]?.[key] ?? bundled[lang]?.[key] ?? bundled['en']![key];
+}
+
+/** Translates `key` for `locale`, filling `{params}`; plural forms use `params.count`. */
+export function translate(
+  locale: string,
+  key: string,
+  params: Params = {},
+  local?: Messages,
+): string {
+  const lang = primaryLanguage(locale);
+  const message = lookup(lang, key, local);
+  if (message === undefined) return key;
+  let text: string;
+  if (typeof message === 'string') {
+    text = message;
+  } else {
+    const count = Number(params['count'] ?? 0);
+    const rule = count === 0 && message.zero !== undefined ? 'zero' : pluralRule(locale, count);
+    text = message[rule] ?? message.other;
+  }
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    if (value === undefined) return whole;
+    return typeof value === 'number' ? formatNumber(locale, value) : value;
+  });
+}
+
+function pluralRule(locale: string, count: number): Intl.LDMLPluralRule {
+  try {
+    return new Intl.PluralRules(locale).select(count);
+  } catch {
+    return count === 1 ? 'one' : 'other';
+  }
+}
+
+export function formatNumber(
+  locale: string,
+  value: number,
+  options?: Intl.NumberFormatOptions,
+): string {
+  try {
+    return new Intl.NumberFormat(locale, options).format(value);
+  } catch {
+    return String(value);
+  }
+}
+
+const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * Parses an ISO 8601 date or timestamp. A calendar date (`2016-04-04`) is kept as that
+ * calendar day in every time zone. Returns null for anything unparseable.
+ */
+export function parseDate(
+  iso: string | null | undefined,
+): { date: Date; dateOnly: boolean } | null {
+  if (typeof iso !== 'string' || iso.length < 10 || iso.length > 40) return null;
+  const m = DATE_ONLY.exec(iso);
+  if (m) {
+    const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+    return Number.isNaN(date.getTime()) || date.getUTCDate() !== Number(m[3])
+      ? null
+      : { date, dateOnly: true };
+  }
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(iso)) return null;
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? null : { date, dateOnly: false };
+}
+
+/** "April 4, 2016" / "4 de abril de 2016"; null when the date does not parse. */
+export function formatDate(locale: string, iso: string | null | undefined): string | null {
+  const parsed = parseDate(iso);
+  if (!parsed) return null;
+  try {
+    return new Intl.DateTimeFormat(locale, {
+      year: 'numeric',
+      month: 'long',
+      day: 'numeric',
+      // Calendar dates and timestamps are both shown as the day they name in UTC, so every
+      // reader sees the same date the publisher wrote.
+      timeZone: 'UTC',
+    }).format(parsed.date);
+  } catch {
+    return null;
+  }
+}
+
+defineStrings({
+  en: {
+    'state.loading': 'Loading…',
+    'state.error': 'Something went wrong while loading this content.',
+    'state.error.network': 'We could not reach the content server. Please check your connection.',
+    'state.error.timeout': 'The content server took too long to answer.',
+    'state.error.rate_limited': 'The content server is busy right now.',
+    'state.error.bad_response': 'The content server sent an answer we could not read.',
+    'state.retry': 'Try again',
+    'state.notFound': 'This content is not available.',
+    'state.notConfigured': 'This widget is not set up yet: it needs the “{attribute}” attribute.',
+    'state.empty': 'Nothing here yet.',
+  },
+  es: {
+    'state.loading': 'Cargando…',
+    'state.error': 'Algo salió mal al cargar este contenido.',
+    'state.error.network': 'No pudimos conectar con el servidor de contenidos. Revise su conexión.',
+    'state.error.timeout': 'El servidor de contenidos tardó demasiado en responder.',
+    'state.error.rate_limited': 'El servidor de contenidos está ocupado en este momento.',
+    'state.error.bad_response':
+      'El servidor de contenidos envió una respuesta que no pudimos leer.',
+    'state.retry': 'Intentar de nuevo',
+    'state.notFound': 'Este contenido no está disponible.',
+    'state.notConfigured':
+      'Este widget aún no está configurado: necesita el atributo «{attribute}».',
+    'state.empty': 'Aún no hay nada aquí.',
+  },
+});

@@ -1,0 +1,229 @@
+/**
+ * The base class of every widget: configuration resolution (own attribute → nearest
+ * `<mhn-provider>` → page language → English), translated strings, typed events,
+ * data tasks with their states, and a render guard so that no exception ever
+ * escapes into the partner page.
+ */
+import { LitElement, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ContextRoot, consume } from '@lit/context';
+import { Task, TaskStatus, initialState } from '@lit/task';
+import { configContext, type ProviderConfig, type Theme } from './config-context.js';
+import { sharedClient, type ContentClient } from './content-client.js';
+import { ContentError, isAbortError, toContentError } from './errors.js';
+import { normalizeLocale, translate, type Messages, type Params } from './i18n.js';
+import { renderError, renderLoading, renderNotConfigured, renderNotFound } from './states.js';
+import { hostStyles } from './styles.js';
+
+export { initialState };
+
+// Widgets may be upgraded before the <mhn-provider> around them (per-widget modules,
+// late scripts): a ContextRoot replays their requests once the provider arrives.
+const CONTEXT_ROOT = Symbol.for('mhn-widgets/context-root');
+if (typeof document !== 'undefined' && !(globalThis as Record<symbol, unknown>)[CONTEXT_ROOT]) {
+  (globalThis as Record<symbol, unknown>)[CONTEXT_ROOT] = true;
+  new ContextRoot().attach(document.documentElement);
+}
+
+/** Thrown inside a task to show the "not configured" state for a missing attribute. */
+export class MissingAttribute extends Error {
+  constructor(readonly attribute: string) {
+    super(`missing attribute ${attribute}`);
+  }
+}
+
+export interface TaskRenderers<T> {
+  complete: (value: T) => unknown;
+  /** Placeholder lines while loading (reserves space). */
+  loadingLines?: number;
+  notFound?: () => unknown;
+}
+
+export abstract class MhnElement extends LitElement {
+  static override styles = [hostStyles];
+
+  /** Base URL of the Content API; falls back to the enclosing `<mhn-provider>`. */
+  @property() endpoint?: string;
+
+  /** BCP 47 locale of the UI; falls back to the provider, then `<html lang>`, then `en`. */
+  @property() locale?: string;
+
+  /** `light`, `dark` or `auto` (follows the page); falls back to the provider, then `light`. */
+  @property() theme?: Theme;
+
+  /** Per-element string overrides, keyed like the bundled strings (`state.retry`…). */
+  @property({ attribute: false }) strings?: Messages;
+
+  /** The HTTP client (shared by every element on the page unless replaced). */
+  @property({ attribute: false }) client: ContentClient = sharedClient;
+
+  @consume({ context: configContext, subscribe: true })
+  @state()
+  protected providerConfig?: ProviderConfig;
+
+  private readonly tasks: Task<readonly unknown[], unknown>[] = [];
+  private readonly warned = new Set<string>();
+  private interrupted = false;
+  private darkQuery?: MediaQueryList;
+  private readonly onSchemeChange = () => this.applyTheme();
+
+  /** The endpoint in force for this element, or undefined when none is configured. */
+  get resolvedEndpoint(): string | undefined {
+    return this.endpoint?.trim() || this.providerConfig?.endpoint?.trim() || undefined;
+  }
+
+  /** The locale in force for this element. */
+  get resolvedLocale(): string {
+    const pageLang = typeof document === 'undefined' ? '' : document.documentElement.lang;
+    return normalizeLocale(this.locale || this.providerConfig?.locale || pageLang || 'en');
+  }
+
+  get resolvedTheme(): Theme {
+    return this.theme ?? this.providerConfig?.theme ?? 'light';
+  }
+
+  /** Translates a UI string for this element's locale. */
+  t = (key: string, params?: Params): string =>
+    translate(this.resolvedLocale, key, params, this.mergedStrings());
+
+  private mergedStrings(): Messages | undefined {
+    const fromProvider = this.providerConfig?.strings;
+    if (!fromProvider) return this.strings;
+    return this.strings ? { ...fromProvider, ...this.strings } : fromProvider;
+  }
+
+  /** Dispatches a typed, bubbling, composed event. */
+  protected emit<K extends 'mhn-load' | 'mhn-error' | 'mhn-comment-submit'>(
+    name: K,
+    detail: GlobalEventHandlersEventMap[K]['detail'],
+  ): void {
+    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+  }
+
+  /** One console warning per element and message. */
+  protected warnOnce(message: string): void {
+    if (this.warned.has(message)) return;
+    this.warned.add(message);
+    console.warn(`[mhn-widgets] <${this.localName}> ${message}`);
+  }
+
+  /**
+   * A data task: `args` are read on every update and the task re-runs (aborting the
+   * previous run) when they change. `mhn-load` / `mhn-error` are dispatched after the
+   * resulting state has rendered.
+   */
+  protected createTask<T, A extends readonly unknown[]>(
+    args: () => A,
+    load: (args: A, signal: AbortSignal) => Promise<T | typeof initialState>,
+    options: { autoRun?: boolean; events?: boolean } = {},
+  ): Task<A, T> {
+    const events = options.events ?? true;
+    const task = new Task<A, T>(this, {
+      args,
+      autoRun: options.autoRun ?? true,
+      task: (a, { signal }) => load(a, signal) as Promise<T>,
+      onComplete: (data) => {
+        if (events) void this.updateComplete.then(() => this.emit('mhn-load', { data }));
+      },
+      onError: (error) => {
+        if (isAbortError(error) || error instanceof MissingAttribute) return;
+        const contentError = toContentError(error);
+        if (contentError.code === 'not_configured') {
+          this.warnOnce(contentError.message);
+        }
+        if (events) {
+          void this.updateComplete.then(() =>
+            this.emit('mhn-error', { error: contentError.toJSON() }),
+          );
+        }
+      },
+    });
+    this.tasks.push(task as unknown as Task<readonly unknown[], unknown>);
+    return task;
+  }
+
+  /**
+   * Renders a task's states: not configured (no endpoint or a missing attribute),
+   * loading, error with Try again, not found, and the loaded content.
+   */
+  protected renderTask<T>(task: Task<readonly unknown[], T>, renderers: TaskRenderers<T>): unknown {
+    if (!this.resolvedEndpoint) return this.renderNotConfigured('endpoint');
+    return task.render({
+      initial: () => renderLoading(this.t, renderers.loadingLines),
+      pending: () => renderLoading(this.t, renderers.loadingLines),
+      complete: renderers.complete,
+      error: (e) => {
+        if (e instanceof MissingAttribute) return this.renderNotConfigured(e.attribute);
+        const error = toContentError(e);
+        if (error.code === 'aborted') return renderLoading(this.t, renderers.loadingLines);
+        if (error.code === 'not_found') return renderers.notFound?.() ?? renderNotFound(this.t);
+        if (error.code === 'not_configured') return this.renderNotConfigured('endpoint');
+        return renderError(this.t, error, () => void task.run());
+      },
+    });
+  }
+
+  protected renderNotConfigured(attribute: string): TemplateResult {
+    this.warnOnce(`is not configured: set the "${attribute}" attribute.`);
+    return renderNotConfigured(this.t, attribute);
+  }
+
+  /** Whether any task is waiting for the network (drives `aria-busy`). */
+  protected get busy(): boolean {
+    return this.tasks.some((task) => task.status === TaskStatus.PENDING);
+  }
+
+  /** Subclasses render here; `render()` guards it. */
+  protected abstract renderContent(): unknown;
+
+  protected override render(): unknown {
+    try {
+      return this.renderContent();
+    } catch (error) {
+      console.error(`[mhn-widgets] <${this.localName}> failed to render:`, error);
+      return renderError(this.t, new ContentError('bad_response', String(error)), () =>
+        this.tasks.forEach((task) => void task.run()),
+      );
+    }
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.interrupted) {
+      // Moved in the DOM while loading: pick the request up again.
+      this.interrupted = false;
+      for (const task of this.tasks)
+        if (task.status === TaskStatus.ERROR && isAbortError(task.error)) void task.run();
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.darkQuery?.removeEventListener('change', this.onSchemeChange);
+    this.darkQuery = undefined;
+    for (const task of this.tasks) {
+      if (task.status === TaskStatus.PENDING) {
+        this.interrupted = true;
+        task.abort();
+      }
+    }
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    this.applyTheme();
+  }
+
+  /** Mirrors the resolved theme to `data-theme` (light|dark) for the token styles. */
+  private applyTheme(): void {
+    let theme = this.resolvedTheme;
+    if (theme === 'auto') {
+      this.darkQuery ??= window.matchMedia('(prefers-color-scheme: dark)');
+      this.darkQuery.addEventListener('change', this.onSchemeChange);
+      theme = this.darkQuery.matches ? 'dark' : 'light';
+    }
+    if (this.dataset['theme'] !== theme) this.dataset['theme'] = theme;
+  }
+}
+
+export { renderLoading };

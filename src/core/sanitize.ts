@@ -1,0 +1,212 @@
+/**
+ * The only door through which HTML from the API enters the DOM.
+ *
+ * `bodyHtml` is parsed and cleaned by DOMPurify with an allow-list and handed back as
+ * a DocumentFragment, which Lit inserts as nodes: no code in the project assigns an
+ * HTML string to a DOM sink. Under `require-trusted-types-for 'script'` DOMPurify's
+ * own parsing step needs a Trusted Types policy; the project creates exactly one,
+ * named `mhn-widgets`, and gives it to DOMPurify alone (it is not exported).
+ *
+ * Allowed: paragraphs, headings h2–h6, lists, emphasis, quotes, links (http, https,
+ * mailto; resolved against the article's canonical URL; `rel="noopener noreferrer"`),
+ * images over https, simple tables. Never: scripts, event handlers, `style` (element
+ * or attribute), classes or ids, forms and controls, iframes/objects/embeds, SVG,
+ * MathML, `javascript:`/`data:` URLs.
+ */
+import createDOMPurify, { type Config } from 'dompurify';
+
+/** The Trusted Types policy names this library creates (for a page's CSP `trusted-types`). */
+export const TRUSTED_TYPES_POLICY = 'mhn-widgets';
+
+const ALLOWED_TAGS = [
+  'p',
+  'br',
+  'hr',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'ul',
+  'ol',
+  'li',
+  'dl',
+  'dt',
+  'dd',
+  'strong',
+  'b',
+  'em',
+  'i',
+  'u',
+  's',
+  'small',
+  'sub',
+  'sup',
+  'mark',
+  'abbr',
+  'cite',
+  'q',
+  'code',
+  'pre',
+  'kbd',
+  'blockquote',
+  'span',
+  'div',
+  'time',
+  'a',
+  'img',
+  'figure',
+  'figcaption',
+  'table',
+  'caption',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'th',
+  'td',
+];
+
+const ALLOWED_ATTR = [
+  'href',
+  'src',
+  'alt',
+  'title',
+  'width',
+  'height',
+  'datetime',
+  'lang',
+  'dir',
+  'colspan',
+  'rowspan',
+  'scope',
+  'start',
+  'reversed',
+];
+
+interface TrustedTypePolicyLike {
+  createHTML(input: string): unknown;
+  createScriptURL(input: string): unknown;
+}
+
+let policy: TrustedTypePolicyLike | null | undefined;
+
+/** The library's Trusted Types policy, created on first use; null where unsupported. */
+function trustedTypesPolicy(): TrustedTypePolicyLike | null {
+  if (policy !== undefined) return policy;
+  const tt = (
+    globalThis as {
+      trustedTypes?: { createPolicy(name: string, rules: object): TrustedTypePolicyLike };
+    }
+  ).trustedTypes;
+  policy = null;
+  if (tt) {
+    try {
+      // Identity rules: the string only ever goes to DOMPurify's parser, whose output is
+      // then cleaned node by node before anything reaches the document.
+      policy = tt.createPolicy(TRUSTED_TYPES_POLICY, {
+        createHTML: (input: string) => input,
+        createScriptURL: () => '',
+      });
+    } catch {
+      console.warn(
+        `[mhn-widgets] could not create the Trusted Types policy "${TRUSTED_TYPES_POLICY}"; article bodies will be shown as plain text. Allow it in your CSP: trusted-types ${TRUSTED_TYPES_POLICY} lit-html.`,
+      );
+    }
+  }
+  return policy;
+}
+
+const purify = createDOMPurify(window);
+let baseUrl = '';
+
+purify.addHook('uponSanitizeAttribute', (_node, data) => {
+  if (data.attrName !== 'href' && data.attrName !== 'src') return;
+  try {
+    const url = new URL(data.attrValue.trim(), baseUrl || document.baseURI);
+    const ok =
+      data.attrName === 'src'
+        ? url.protocol === 'https:'
+        : url.protocol === 'https:' || url.protocol === 'http:' || url.protocol === 'mailto:';
+    data.attrValue = ok ? url.href : '';
+    data.keepAttr = ok;
+  } catch {
+    data.attrValue = '';
+    data.keepAttr = false;
+  }
+});
+
+purify.addHook('afterSanitizeAttributes', (node) => {
+  if (node.nodeName === 'A') {
+    if (node.hasAttribute('href')) node.setAttribute('rel', 'noopener noreferrer');
+  } else if (node.nodeName === 'IMG') {
+    if (!node.hasAttribute('src')) {
+      node.parentNode?.removeChild(node);
+      return;
+    }
+    node.setAttribute('loading', 'lazy');
+    node.setAttribute('decoding', 'async');
+    node.setAttribute('referrerpolicy', 'no-referrer');
+  }
+});
+
+function config(): Config & { RETURN_DOM_FRAGMENT: true } {
+  const tt = trustedTypesPolicy();
+  return {
+    ALLOWED_TAGS,
+    ALLOWED_ATTR,
+    ALLOW_DATA_ATTR: false,
+    ALLOW_ARIA_ATTR: false,
+    ALLOW_UNKNOWN_PROTOCOLS: false,
+    ALLOWED_URI_REGEXP: /^(?:https?|mailto):/i,
+    FORBID_TAGS: [
+      'style',
+      'form',
+      'input',
+      'button',
+      'textarea',
+      'select',
+      'iframe',
+      'svg',
+      'math',
+    ],
+    FORBID_ATTR: ['style', 'class', 'id', 'name', 'target'],
+    KEEP_CONTENT: true,
+    RETURN_DOM_FRAGMENT: true,
+    ...(tt ? { TRUSTED_TYPES_POLICY: tt as unknown as Config['TRUSTED_TYPES_POLICY'] } : {}),
+  };
+}
+
+/**
+ * Cleans publisher HTML into a DocumentFragment ready to be rendered as nodes.
+ * Relative links and images resolve against `base` (the article's canonical URL).
+ * Where Trusted Types are enforced and the policy cannot be created, the HTML's text
+ * is returned instead (never the markup).
+ */
+export function sanitizeHtml(html: string, base?: string): DocumentFragment {
+  const supportsTrustedTypes = Boolean((globalThis as { trustedTypes?: unknown }).trustedTypes);
+  if (supportsTrustedTypes && trustedTypesPolicy() === null) {
+    // The page's CSP refused our policy name: show the words, never the markup.
+    const fragment = document.createDocumentFragment();
+    fragment.append(document.createTextNode(textOf(html)));
+    return fragment;
+  }
+  baseUrl = base ?? '';
+  try {
+    return purify.sanitize(html, config());
+  } finally {
+    baseUrl = '';
+  }
+}
+
+function textOf(html: string): string {
+  // Drop whole script/style blocks, then every tag; what is left is shown as text only.
+  return html
+    .replace(/<(script|style)[\s\S]*?<\/\1\s*>/gi, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The names a page's CSP `trusted-types` directive must allow for every widget. */
+export const TRUSTED_TYPES_POLICY_NAMES = [TRUSTED_TYPES_POLICY, 'lit-html'] as const;

@@ -1,0 +1,195 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { literal, html as staticHtml, type StaticValue } from 'lit/static-html.js';
+import { parseArticle, type Article, type Person } from '../../core/api-types.js';
+import { defineStrings, formatDate } from '../../core/i18n.js';
+import { MhnElement, MissingAttribute, initialState } from '../../core/mhn-element.js';
+import { sanitizeHtml } from '../../core/sanitize.js';
+import { hostStyles } from '../../core/styles.js';
+import { safeUrl } from '../../core/urls.js';
+import { articleStyles } from './mhn-article.styles.js';
+
+const HEADINGS: StaticValue[] = [
+  literal`h1`,
+  literal`h2`,
+  literal`h3`,
+  literal`h4`,
+  literal`h5`,
+  literal`h6`,
+];
+
+defineStrings({
+  en: {
+    'article.by': 'By {names}',
+    'article.updated': 'Updated {date}',
+    'article.published': 'Published {date}',
+    'article.reviewed': 'Reviewed {date}',
+    'article.reviewedBy': 'Reviewed {date} by {names}',
+    'article.source': 'Read this article on {site}',
+    'article.loading': 'Loading article…',
+    'article.notFound': 'This article is not available.',
+  },
+  es: {
+    'article.by': 'Por {names}',
+    'article.updated': 'Actualizado el {date}',
+    'article.published': 'Publicado el {date}',
+    'article.reviewed': 'Revisado el {date}',
+    'article.reviewedBy': 'Revisado el {date} por {names}',
+    'article.source': 'Lea este artículo en {site}',
+    'article.loading': 'Cargando artículo…',
+    'article.notFound': 'Este artículo no está disponible.',
+  },
+});
+
+/**
+ * One article from the publisher: its title as a heading, the authors with their
+ * credentials, when it was updated and clinically reviewed, the body (sanitized) and
+ * a link back to the canonical page.
+ *
+ * @summary Shows an article: title, authors, dates, sanitized body, link to the original.
+ *
+ * @fires mhn-load - The article rendered. `detail.data` is the article.
+ * @fires mhn-error - An error state is shown. `detail.error` is `{ code, message, status? }`.
+ *
+ * @csspart base - The wrapper of every state.
+ * @csspart article - The loaded article.
+ * @csspart kicker - The topic above the title.
+ * @csspart heading - The title.
+ * @csspart byline - The authors.
+ * @csspart dates - The updated / reviewed dates.
+ * @csspart body - The article text.
+ * @csspart source-link - The link to the canonical article.
+ * @csspart loading - The placeholder shown while loading.
+ * @csspart error - The error message and its Try again button.
+ * @csspart button - Buttons (Try again).
+ * @csspart not-found - The "not available" message.
+ * @csspart not-configured - The "not set up" message.
+ *
+ * @cssprop --mhn-font - Font family (default: inherited from the page).
+ * @cssprop --mhn-font-size - Base text size (default: the reader's browser default).
+ * @cssprop --mhn-color-text - Text colour.
+ * @cssprop --mhn-color-muted - Secondary text colour (byline, dates).
+ * @cssprop --mhn-color-accent - Links and buttons.
+ * @cssprop --mhn-color-accent-text - Text on accent-coloured buttons.
+ * @cssprop --mhn-color-surface - Background.
+ * @cssprop --mhn-color-border - Borders and rules.
+ * @cssprop --mhn-color-error - Error text.
+ * @cssprop --mhn-color-focus - Focus ring.
+ * @cssprop --mhn-radius - Corner radius.
+ * @cssprop --mhn-space - Inner padding.
+ */
+export class MhnArticle extends MhnElement {
+  static override styles = [hostStyles, articleStyles];
+
+  /** The article's slug, as in `/articles/{slug}`. */
+  @property() article?: string;
+
+  /** Level of the title heading, 1–6. */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+
+  private body?: { source: Article; fragment: DocumentFragment };
+
+  private readonly task = this.createTask(
+    () => [this.resolvedEndpoint, this.article?.trim(), this.client] as const,
+    async ([endpoint, slug, client], signal) => {
+      if (!endpoint) return initialState;
+      if (!slug) throw new MissingAttribute('article');
+      return client.get(endpoint, ['articles', slug], { parse: parseArticle, signal });
+    },
+  );
+
+  /** The loaded article, once loaded. */
+  get data(): Article | undefined {
+    return this.task.value;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const level = Math.round(Number(this.headingLevel));
+    if (!(level >= 1 && level <= 6)) this.headingLevel = 2;
+  }
+
+  protected override renderContent() {
+    return html`<div part="base" aria-busy=${this.busy ? 'true' : 'false'}>
+      ${this.renderTask(this.task, {
+        complete: (article) => this.renderArticle(article),
+        loadingLines: 10,
+        notFound: () =>
+          html`<p class="state" part="not-found" role="status">${this.t('article.notFound')}</p>`,
+      })}
+    </div>`;
+  }
+
+  private names(people: Person[]): string {
+    const names = people.map((p) => (p.credentials ? `${p.name}, ${p.credentials}` : p.name));
+    try {
+      return new Intl.ListFormat(this.resolvedLocale, { type: 'conjunction' }).format(names);
+    } catch {
+      return names.join(', ');
+    }
+  }
+
+  private bodyFor(article: Article): DocumentFragment {
+    // Sanitize once per loaded article; Lit moves the fragment's nodes into place.
+    if (this.body?.source !== article) {
+      this.body = {
+        source: article,
+        fragment: sanitizeHtml(article.bodyHtml, safeUrl(article.url)),
+      };
+    }
+    return this.body.fragment;
+  }
+
+  private renderDate(key: string, iso: string | undefined, names?: string) {
+    const text = formatDate(this.resolvedLocale, iso);
+    if (!text || !iso) return nothing;
+    const time = html`<time datetime=${iso}>${text}</time>`;
+    // The sentence is translated as a whole; the date inside it stays a <time>.
+    const [before, after = ''] = this.t(key, { date: '\u0000', ...(names ? { names } : {}) }).split(
+      '\u0000',
+    );
+    return html`<span>${before}${time}${after}</span>`;
+  }
+
+  private renderArticle(article: Article) {
+    const heading = HEADINGS[this.headingLevel - 1] ?? HEADINGS[1]!;
+    const url = safeUrl(article.url);
+    const topicUrl = safeUrl(article.topic?.url);
+    const reviewers = article.reviewedBy?.length ? this.names(article.reviewedBy) : undefined;
+    return staticHtml`<article part="article" lang=${article.language ?? nothing}>
+      ${
+        article.topic
+          ? html`<p class="kicker" part="kicker">
+              ${topicUrl ? html`<a href=${topicUrl}>${article.topic.title}</a>` : article.topic.title}
+            </p>`
+          : nothing
+      }
+      <${heading} class="heading" part="heading">${article.title}</${heading}>
+      ${
+        article.authors.length
+          ? html`<p class="byline" part="byline">
+              ${this.t('article.by', { names: this.names(article.authors) })}
+            </p>`
+          : nothing
+      }
+      <p class="dates" part="dates">
+        ${
+          article.updated && article.updated !== article.published
+            ? this.renderDate('article.updated', article.updated)
+            : this.renderDate('article.published', article.published)
+        }
+        ${this.renderDate(reviewers ? 'article.reviewedBy' : 'article.reviewed', article.reviewed, reviewers)}
+      </p>
+      <div class="body" part="body">${this.bodyFor(article)}</div>
+      ${
+        url
+          ? html`<p class="source">
+              <a part="source-link" href=${url}
+                >${this.t('article.source', { site: new URL(url).hostname })}</a
+              >
+            </p>`
+          : nothing
+      }
+    </article>`;
+  }
+}

@@ -1,0 +1,73 @@
+// In-browser tests: real Chromium through Playwright, TypeScript served by esbuild, and
+// the real reference Content API (in-memory SQLite) on its own origin, so requests are
+// genuinely cross-origin (CORS) and hit real HTTP, real validation and real storage.
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { playwrightLauncher } from '@web/test-runner-playwright';
+import { fileURLToPath } from 'node:url';
+import { findChromium, CHROMIUM_ARGS } from './scripts/chromium.mjs';
+import { startContentServer } from './demo/server/content-api.js';
+
+const executablePath = await findChromium();
+if (!executablePath) {
+  throw new Error('No Chromium found: run `node scripts/ensure-browser.mjs` (npm test does).');
+}
+
+const contentServer = await startContentServer({
+  // Tests post many comments from one address; the rate-limit test lowers this.
+  rateLimit: { max: 10_000, windowMs: 60_000 },
+});
+
+/** `executeServerCommand('content-server', { action, … })` drives the reference server. */
+const contentServerCommands = {
+  name: 'mhn-content-server',
+  async executeCommand({ command, payload = {} }) {
+    if (command !== 'content-server') return undefined;
+    const { api } = contentServer;
+    switch (payload.action) {
+      case 'info':
+        return { url: contentServer.url, apiUrl: contentServer.apiUrl };
+      case 'reset':
+        api.reset();
+        return true;
+      case 'configure':
+        api.configure(payload.options ?? {});
+        return true;
+      case 'addArticle':
+        api.addArticle(payload.article, payload.options ?? {});
+        return true;
+      case 'stats':
+        return api.stats();
+      case 'resetStats':
+        api.resetStats();
+        return true;
+      default:
+        throw new Error(`unknown content-server action ${payload.action}`);
+    }
+  },
+  async serverStop() {
+    await contentServer.close();
+  },
+};
+
+export default {
+  rootDir: fileURLToPath(new URL('.', import.meta.url)),
+  files: ['test/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['browser', 'production'] },
+  // Tests share one reference server whose state some of them reset: run files one by one.
+  concurrency: 1,
+  concurrentBrowsers: 1,
+  browserStartTimeout: 60_000,
+  testsStartTimeout: 60_000,
+  testsFinishTimeout: 300_000,
+  testFramework: { config: { timeout: 20_000 } },
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
+    contentServerCommands,
+  ],
+  browsers: [
+    playwrightLauncher({
+      product: 'chromium',
+      launchOptions: { executablePath, headless: true, args: CHROMIUM_ARGS },
+    }),
+  ],
+};
