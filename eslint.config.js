@@ -27,6 +27,11 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
   },
   {
+    // Code passed to page.evaluate() runs in the browser.
+    files: ['test/e2e/**/*.mjs', 'bench/**/*.mjs'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+  {
     files: ['demo/**/*.js', 'demo/**/*.mjs'],
     ignores: ['demo/server/**', 'demo/server.js'],
     languageOptions: { globals: { ...globals.browser } },

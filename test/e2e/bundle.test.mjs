@@ -1,0 +1,55 @@
+// The built files, as a partner and a bundler receive them.
+import assert from 'node:assert/strict';
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { root } from './helpers.mjs';
+
+const read = (file) => readFileSync(join(root, file), 'utf8');
+
+describe('dist/mhn-widgets.js', () => {
+  const bundle = read('dist/mhn-widgets.js');
+
+  it('is self-contained: no bare module specifiers left', () => {
+    const specifiers = [
+      ...bundle.matchAll(/\b(?:import|export)\s*(?:[^'"`;]*?\bfrom\s*)?["']([^"']+)["']/g),
+    ].map((m) => m[1]);
+    const dynamic = [...bundle.matchAll(/\bimport\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]);
+    const bare = [...specifiers, ...dynamic].filter((s) => !/^(\.{0,2}\/|https?:)/.test(s));
+    assert.deepEqual(bare, []);
+  });
+
+  it('contains no eval or Function constructor (strict CSP)', () => {
+    assert.doesNotMatch(bundle, /\beval\s*\(/);
+    assert.doesNotMatch(bundle, /new\s+Function\s*\(/);
+  });
+
+  it('registers every element', () => {
+    for (const tag of ['mhn-provider', 'mhn-article']) {
+      assert.ok(bundle.includes(`"${tag}"`), `${tag} is not registered by the bundle`);
+    }
+  });
+});
+
+describe('the npm build', () => {
+  const pkg = JSON.parse(read('package.json'));
+
+  it('has an exports map whose targets exist, with types', () => {
+    for (const [key, target] of Object.entries(pkg.exports)) {
+      if (typeof target === 'string') {
+        if (!target.includes('*')) assert.ok(existsSync(join(root, target)), `${key} → ${target}`);
+        continue;
+      }
+      if (target.default.includes('*')) continue;
+      assert.ok(existsSync(join(root, target.default)), `${key} → ${target.default}`);
+      assert.ok(existsSync(join(root, target.types)), `${key} types → ${target.types}`);
+    }
+  });
+
+  it('names the registering modules as side effects', () => {
+    assert.ok(pkg.sideEffects.includes('./lib/index.js'));
+    assert.ok(pkg.sideEffects.some((p) => p.includes('define.js')));
+    assert.ok(existsSync(join(root, 'lib/elements/article/define.js')));
+    assert.ok(existsSync(join(root, 'lib/elements/article/define.d.ts')));
+  });
+});
