@@ -14,6 +14,7 @@ import { ContentError, isAbortError, toContentError } from './errors.js';
 import { normalizeLocale, translate, type Messages, type Params } from './i18n.js';
 import { renderError, renderLoading, renderNotConfigured, renderNotFound } from './states.js';
 import { hostStyles } from './styles.js';
+import { pageScheme, watchPageScheme } from './theme.js';
 
 export { initialState };
 
@@ -64,8 +65,7 @@ export abstract class MhnElement extends LitElement {
   private readonly tasks: Task<readonly unknown[], unknown>[] = [];
   private readonly warned = new Set<string>();
   private interrupted = false;
-  private darkQuery?: MediaQueryList;
-  private readonly onSchemeChange = () => this.applyTheme();
+  private unwatchScheme?: () => void;
 
   /** The endpoint in force for this element, or undefined when none is configured. */
   get resolvedEndpoint(): string | undefined {
@@ -189,6 +189,7 @@ export abstract class MhnElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    if (this.hasUpdated) this.applyTheme();
     if (this.interrupted) {
       // Moved in the DOM while loading: pick the request up again.
       this.interrupted = false;
@@ -199,8 +200,8 @@ export abstract class MhnElement extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.darkQuery?.removeEventListener('change', this.onSchemeChange);
-    this.darkQuery = undefined;
+    this.unwatchScheme?.();
+    this.unwatchScheme = undefined;
     for (const task of this.tasks) {
       if (task.status === TaskStatus.PENDING) {
         this.interrupted = true;
@@ -216,12 +217,14 @@ export abstract class MhnElement extends LitElement {
 
   /** Mirrors the resolved theme to `data-theme` (light|dark) for the token styles. */
   private applyTheme(): void {
-    let theme = this.resolvedTheme;
-    if (theme === 'auto') {
-      this.darkQuery ??= window.matchMedia('(prefers-color-scheme: dark)');
-      this.darkQuery.addEventListener('change', this.onSchemeChange);
-      theme = this.darkQuery.matches ? 'dark' : 'light';
+    const auto = this.resolvedTheme === 'auto';
+    if (auto && !this.unwatchScheme && this.isConnected) {
+      this.unwatchScheme = watchPageScheme(() => this.applyTheme());
+    } else if (!auto && this.unwatchScheme) {
+      this.unwatchScheme();
+      this.unwatchScheme = undefined;
     }
+    const theme = auto ? pageScheme() : this.resolvedTheme === 'dark' ? 'dark' : 'light';
     if (this.dataset['theme'] !== theme) this.dataset['theme'] = theme;
   }
 }

@@ -1,13 +1,21 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { literal, html as staticHtml, type StaticValue } from 'lit/static-html.js';
-import { parseArticle, type Article, type Person } from '../../core/api-types.js';
+import { TaskStatus } from '@lit/task';
+import {
+  parseArticle,
+  parseSite,
+  type Article,
+  type Person,
+  type Site,
+} from '../../core/api-types.js';
 import { defineStrings, formatDate } from '../../core/i18n.js';
 import { MhnElement, MissingAttribute, initialState } from '../../core/mhn-element.js';
 import { sanitizeHtml } from '../../core/sanitize.js';
 import { hostStyles } from '../../core/styles.js';
 import { safeUrl } from '../../core/urls.js';
 import { articleStyles } from './mhn-article.styles.js';
+import { addJsonLd, articleJsonLd } from './structured-data.js';
 
 const HEADINGS: StaticValue[] = [
   literal`h1`,
@@ -87,7 +95,14 @@ export class MhnArticle extends MhnElement {
   /** Level of the title heading, 1–6. */
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
 
+  /**
+   * Adds a schema.org `MedicalWebPage` JSON-LD block for the article to the page's
+   * `<head>` (once per article, removed when the widget goes), for search engines.
+   */
+  @property({ attribute: 'structured-data', type: Boolean }) structuredData = false;
+
   private body?: { source: Article; fragment: DocumentFragment };
+  private jsonLd?: { article: Article; site?: Site; release: () => void };
 
   private readonly task = this.createTask(
     () => [this.resolvedEndpoint, this.article?.trim(), this.client] as const,
@@ -96,6 +111,14 @@ export class MhnArticle extends MhnElement {
       if (!slug) throw new MissingAttribute('article');
       return client.get(endpoint, ['articles', slug], { parse: parseArticle, signal });
     },
+  );
+
+  /** The publisher's name and URL for the structured data (only fetched when asked for). */
+  private readonly siteTask = this.createTask(
+    () => [this.structuredData ? this.resolvedEndpoint : undefined, this.client] as const,
+    async ([endpoint, client], signal) =>
+      endpoint ? client.get(endpoint, ['site'], { parse: parseSite, signal }) : initialState,
+    { events: false },
   );
 
   /** The loaded article, once loaded. */
@@ -107,6 +130,42 @@ export class MhnArticle extends MhnElement {
     super.willUpdate(changed);
     const level = Math.round(Number(this.headingLevel));
     if (!(level >= 1 && level <= 6)) this.headingLevel = 2;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    this.syncJsonLd();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hasUpdated) this.syncJsonLd();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.dropJsonLd();
+  }
+
+  /** Keeps the page's JSON-LD block in step with the shown article (and the site, once known). */
+  private syncJsonLd(): void {
+    const done = (status: TaskStatus) => status === TaskStatus.COMPLETE;
+    const article =
+      this.structuredData && this.isConnected && done(this.task.status)
+        ? this.task.value
+        : undefined;
+    const site = done(this.siteTask.status) ? this.siteTask.value : undefined;
+    if (article === this.jsonLd?.article && site === this.jsonLd?.site) return;
+    this.dropJsonLd();
+    if (article) {
+      const release = addJsonLd(article.url || article.slug, articleJsonLd(article, site));
+      this.jsonLd = { article, site, release };
+    }
+  }
+
+  private dropJsonLd(): void {
+    this.jsonLd?.release();
+    this.jsonLd = undefined;
   }
 
   protected override renderContent() {
