@@ -1,0 +1,197 @@
+import { html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import { literal, html as staticHtml, type StaticValue } from 'lit/static-html.js';
+import { TaskStatus } from '@lit/task';
+import { parseSite, type CrisisLine, type Site } from '../../core/api-types.js';
+import { toContentError } from '../../core/errors.js';
+import { defineStrings } from '../../core/i18n.js';
+import { MhnElement, initialState, renderLoading } from '../../core/mhn-element.js';
+import { hostStyles } from '../../core/styles.js';
+import { safeUrl, telUrl } from '../../core/urls.js';
+import { crisisResourcesStyles } from './mhn-crisis-resources.styles.js';
+
+const HEADINGS: StaticValue[] = [
+  literal`h1`,
+  literal`h2`,
+  literal`h3`,
+  literal`h4`,
+  literal`h5`,
+  literal`h6`,
+];
+
+defineStrings({
+  en: {
+    'crisis.heading': 'If you are in crisis',
+    'crisis.call': 'Call {number}',
+    'crisis.text': 'Text {number}',
+    'crisis.website': 'Visit {host}',
+    'crisis.loading': 'Loading crisis lines…',
+    'crisis.error':
+      'The crisis lines could not be shown just now. If you are in danger, call your local emergency number.',
+  },
+  es: {
+    'crisis.heading': 'Si está en crisis',
+    'crisis.call': 'Llamar al {number}',
+    'crisis.text': 'Enviar mensaje de texto al {number}',
+    'crisis.website': 'Visitar {host}',
+    'crisis.loading': 'Cargando líneas de ayuda…',
+    'crisis.error':
+      'No pudimos mostrar las líneas de ayuda en este momento. Si está en peligro, llame al número de emergencias local.',
+  },
+});
+
+/**
+ * Crisis lines from `GET /site` (shared with the other widgets): for each line, its
+ * name and large "Call" / "Text" links (`tel:` / `sms:`) and its website, then the
+ * publisher's emergency sentence. `country` (`US`, `CA`) keeps the lines for that
+ * country; without it every line is shown. When the endpoint offers no crisis line
+ * (for that country), the element renders nothing and takes no space.
+ *
+ * @summary Crisis lines with call / text links and the emergency sentence.
+ *
+ * @fires mhn-load - The crisis lines rendered. `detail.data` is the site.
+ * @fires mhn-error - An error state is shown. `detail.error` is `{ code, message, status? }`.
+ *
+ * @csspart base - The wrapper of every state.
+ * @csspart heading - The heading ("If you are in crisis").
+ * @csspart lines - The list of crisis lines.
+ * @csspart line - One crisis line.
+ * @csspart name - A line's name.
+ * @csspart call-link - A `tel:` link ("Call 988").
+ * @csspart text-link - An `sms:` link ("Text 988").
+ * @csspart website-link - A line's website.
+ * @csspart emergency - The emergency sentence.
+ * @csspart loading - The placeholder shown while loading.
+ * @csspart error - The error message and its Try again button.
+ * @csspart button - Buttons (Try again).
+ * @csspart not-configured - The "not set up" message.
+ *
+ * @cssprop --mhn-font - Font family (default: inherited from the page).
+ * @cssprop --mhn-font-size - Base text size (default: the reader's browser default).
+ * @cssprop --mhn-color-text - Text colour.
+ * @cssprop --mhn-color-muted - Secondary text colour.
+ * @cssprop --mhn-color-accent - Links and buttons.
+ * @cssprop --mhn-color-accent-text - Text on accent-coloured buttons.
+ * @cssprop --mhn-color-surface - Background.
+ * @cssprop --mhn-color-border - Border.
+ * @cssprop --mhn-color-focus - Focus ring.
+ * @cssprop --mhn-radius - Corner radius.
+ * @cssprop --mhn-space - Inner padding.
+ */
+export class MhnCrisisResources extends MhnElement {
+  static override styles = [hostStyles, crisisResourcesStyles];
+
+  /** `US` or `CA` (any case): show that country's lines only. Default: every line. */
+  @property() country?: string;
+
+  /** Level of the heading, 1–6. */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+
+  private readonly task = this.createTask(
+    () => [this.resolvedEndpoint, this.client] as const,
+    async ([endpoint, client], signal) =>
+      endpoint ? client.get(endpoint, ['site'], { parse: parseSite, signal }) : initialState,
+  );
+
+  /** The loaded site facts, once loaded. */
+  get data(): Site | undefined {
+    return this.task.value;
+  }
+
+  /** The lines shown: those of `country` (and those for every country), or all. */
+  private lines(site: Site | undefined): CrisisLine[] {
+    const country = this.country?.trim().toUpperCase();
+    return (site?.crisis?.lines ?? []).filter(
+      (line) => !country || !line.country || line.country.trim().toUpperCase() === country,
+    );
+  }
+
+  /** Nothing to show: the endpoint offers no crisis line (for this country). */
+  private get empty(): boolean {
+    const { status, value, error } = this.task;
+    if (!this.resolvedEndpoint) return false;
+    if (status === TaskStatus.COMPLETE) return !this.lines(value).length;
+    return status === TaskStatus.ERROR && toContentError(error).code === 'not_found';
+  }
+
+  protected override updated(): void {
+    this.toggleAttribute('data-empty', this.empty);
+  }
+
+  protected override renderContent() {
+    if (!this.resolvedEndpoint) {
+      return html`<div part="base">${this.renderNotConfigured('endpoint')}</div>`;
+    }
+    const loading = () => renderLoading(this.t, 2, this.t('crisis.loading'));
+    return html`<div part="base" aria-busy=${this.busy ? 'true' : 'false'}>
+      ${this.task.render({
+        initial: loading,
+        pending: loading,
+        complete: (site) => this.renderLines(site),
+        error: (e) => {
+          const { code } = toContentError(e);
+          if (code === 'aborted') return loading();
+          if (code === 'not_found') return nothing;
+          // Calm: no red, no jargon, and still the one thing a reader in danger needs.
+          return html`<div class="state" part="error" role="alert">
+            <p class="state-message">${this.t('crisis.error')}</p>
+            <button type="button" part="button retry" @click=${() => void this.task.run()}>
+              ${this.t('state.retry')}
+            </button>
+          </div>`;
+        },
+      })}
+    </div>`;
+  }
+
+  private action(number: string | undefined, scheme: 'tel' | 'sms') {
+    if (!number) return nothing;
+    const href = telUrl(number, scheme);
+    const label = this.t(scheme === 'tel' ? 'crisis.call' : 'crisis.text', { number });
+    const part = scheme === 'tel' ? 'call-link' : 'text-link';
+    return href
+      ? html`<a class="button ${scheme}" part=${part} href=${href}>${label}</a>`
+      : html`<span>${label}</span>`;
+  }
+
+  private region(code: string | undefined): string | undefined {
+    if (this.country?.trim() || !code) return undefined;
+    try {
+      return new Intl.DisplayNames(this.resolvedLocale, { type: 'region' }).of(code.trim());
+    } catch {
+      return undefined;
+    }
+  }
+
+  private renderLines(site: Site) {
+    const lines = this.lines(site);
+    if (!lines.length) return nothing;
+    const heading = HEADINGS[Math.round(this.headingLevel) - 1] ?? HEADINGS[1]!;
+    const { heading: title, emergency } = site.crisis!;
+    return staticHtml`<${heading} class="heading" part="heading">${title ?? this.t('crisis.heading')}</${heading}>
+      <ul class="lines" part="lines">
+        ${lines.map((line) => {
+          const url = safeUrl(line.url);
+          const region = this.region(line.country);
+          return html`<li class="line" part="line">
+            <p class="name" part="name">
+              ${line.name}${region ? html` <span class="muted">(${region})</span>` : nothing}
+            </p>
+            <p class="actions">
+              ${this.action(line.call, 'tel')} ${this.action(line.text, 'sms')}
+              ${
+                url
+                  ? html`<a class="website" part="website-link" href=${url}
+                      >${this.t('crisis.website', {
+                        host: new URL(url).hostname.replace(/^www\./, ''),
+                      })}</a
+                    >`
+                  : nothing
+              }
+            </p>
+          </li>`;
+        })}
+      </ul>
+      ${emergency ? html`<p class="emergency" part="emergency">${emergency}</p>` : nothing}`;
+  }
+}

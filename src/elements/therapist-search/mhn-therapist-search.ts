@@ -1,0 +1,485 @@
+import { html, nothing } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { literal, html as staticHtml, type StaticValue } from 'lit/static-html.js';
+import { TaskStatus } from '@lit/task';
+import {
+  parseSite,
+  parseTherapistPage,
+  type Therapist,
+  type TherapistPage,
+} from '../../core/api-types.js';
+import { ContentError, isAbortError, toContentError } from '../../core/errors.js';
+import { defineStrings, formatNumber } from '../../core/i18n.js';
+import { MhnElement, initialState } from '../../core/mhn-element.js';
+import { errorMessage, renderError, renderLoading } from '../../core/states.js';
+import { hostStyles } from '../../core/styles.js';
+import { safeUrl, telUrl } from '../../core/urls.js';
+import { COUNTRIES, normalizePostalCode, type Country } from './postal-code.js';
+import { therapistSearchStyles } from './mhn-therapist-search.styles.js';
+
+const HEADINGS: StaticValue[] = [
+  literal`h1`,
+  literal`h2`,
+  literal`h3`,
+  literal`h4`,
+  literal`h5`,
+  literal`h6`,
+];
+
+const MILE_KM = 1.609344;
+const RADII_KM = [10, 25, 40, 80, 160];
+const RADII_MI = [5, 15, 25, 50, 100];
+const EXAMPLES: Record<Country, string> = { US: '10001', CA: 'K1A 0B1' };
+
+defineStrings({
+  en: {
+    'therapist.heading': 'Find a Therapist (USA/Canada)',
+    'therapist.code': 'ZIP or postal code',
+    'therapist.radius': 'Distance',
+    'therapist.search': 'Search',
+    'therapist.searching': 'Searching for therapists…',
+    'therapist.country.US': 'the USA',
+    'therapist.country.CA': 'Canada',
+    'therapist.invalid': 'This search covers {countries} only. Enter a code like {examples}.',
+    'therapist.elsewhere': 'For other countries, use {link}.',
+    'therapist.advanced': 'Advanced Search',
+    'therapist.count': {
+      one: 'Showing 1 therapist within {radius} of {code}.',
+      other: 'Showing {count} therapists within {radius} of {code}.',
+    },
+    'therapist.empty': 'No therapists found within {radius} of {code}. Try a larger distance.',
+    'therapist.away': '{distance} away',
+    'therapist.specialties': 'Specialties: {list}',
+    'therapist.call': 'Call {phone}',
+    'therapist.more': 'Load more therapists',
+  },
+  es: {
+    'therapist.heading': 'Buscar un terapeuta (EE. UU./Canadá)',
+    'therapist.code': 'Código ZIP o postal',
+    'therapist.radius': 'Distancia',
+    'therapist.search': 'Buscar',
+    'therapist.searching': 'Buscando terapeutas…',
+    'therapist.country.US': 'EE. UU.',
+    'therapist.country.CA': 'Canadá',
+    'therapist.invalid':
+      'Esta búsqueda solo abarca {countries}. Escriba un código como {examples}.',
+    'therapist.elsewhere': 'Para otros países, use la {link}.',
+    'therapist.advanced': 'Búsqueda avanzada',
+    'therapist.count': {
+      one: 'Se muestra 1 terapeuta a menos de {radius} de {code}.',
+      other: 'Se muestran {count} terapeutas a menos de {radius} de {code}.',
+    },
+    'therapist.empty':
+      'No se encontraron terapeutas a menos de {radius} de {code}. Pruebe con una distancia mayor.',
+    'therapist.away': 'a {distance}',
+    'therapist.specialties': 'Especialidades: {list}',
+    'therapist.call': 'Llamar al {phone}',
+    'therapist.more': 'Cargar más terapeutas',
+  },
+});
+
+/** The query of a search: the normalized code, the radius in km, the page size. */
+type Search = { postalCode: string; radius: number; limit: number };
+
+/** Whether distances are shown in miles for `locale` (its region, `en` meaning en-US). */
+function usesMiles(locale: string): boolean {
+  try {
+    return ['US', 'GB', 'LR', 'MM'].includes(new Intl.Locale(locale).maximize().region ?? '');
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A therapist finder for the USA and Canada: a search form (ZIP or postal code and a
+ * distance), then the therapists nearby with their credentials, place, specialties,
+ * distance, a phone link and a link to their profile. Codes are checked before any
+ * request; readers elsewhere are pointed to the publisher's Advanced Search (from
+ * `GET /site`, shared with the other widgets). Distances are shown in miles where
+ * readers expect miles (en-US) and in kilometres elsewhere.
+ *
+ * @summary "Find a Therapist (USA/Canada)": postal code search with results and paging.
+ *
+ * @fires mhn-load - Search results rendered. `detail.data` is the first page of results.
+ * @fires mhn-error - The search failed and an error state is shown. `detail.error` is `{ code, message, status? }`.
+ *
+ * @csspart base - The wrapper of the widget.
+ * @csspart heading - The "Find a Therapist" heading.
+ * @csspart form - The search form.
+ * @csspart label - The field labels.
+ * @csspart input - The postal code box.
+ * @csspart select - The distance choice.
+ * @csspart field-error - A message about the postal code or the distance.
+ * @csspart elsewhere - The line pointing to Advanced Search.
+ * @csspart advanced-link - The Advanced Search link.
+ * @csspart status - The result count, or why there are no results.
+ * @csspart results - The list of therapists.
+ * @csspart result - One therapist.
+ * @csspart name - A therapist's name and credentials.
+ * @csspart profile-link - The link to a therapist's profile.
+ * @csspart phone-link - A therapist's `tel:` link.
+ * @csspart loading - The placeholder shown while searching.
+ * @csspart error - The error message and its Try again button.
+ * @csspart button - Buttons (Search, Load more, Try again).
+ * @csspart search - The Search button.
+ * @csspart load-more - The "Load more therapists" button.
+ * @csspart not-configured - The "not set up" message.
+ *
+ * @cssprop --mhn-font - Font family (default: inherited from the page).
+ * @cssprop --mhn-font-size - Base text size (default: the reader's browser default).
+ * @cssprop --mhn-color-text - Text colour.
+ * @cssprop --mhn-color-muted - Secondary text colour (place, distance).
+ * @cssprop --mhn-color-accent - Links and buttons.
+ * @cssprop --mhn-color-accent-text - Text on accent-coloured buttons.
+ * @cssprop --mhn-color-surface - Background.
+ * @cssprop --mhn-color-border - Borders and rules.
+ * @cssprop --mhn-color-error - Error text.
+ * @cssprop --mhn-color-focus - Focus ring.
+ * @cssprop --mhn-radius - Corner radius.
+ * @cssprop --mhn-space - Inner padding.
+ */
+export class MhnTherapistSearch extends MhnElement {
+  static override styles = [hostStyles, therapistSearchStyles];
+
+  /** The default search distance, in kilometres (shown in miles where readers expect miles). */
+  @property({ type: Number }) radius = 40;
+
+  /** How many therapists to show at a time (1–100; "Load more therapists" shows the next ones). */
+  @property({ attribute: 'page-size', type: Number }) pageSize = 10;
+
+  /** Level of the "Find a Therapist" heading, 1–5 (each therapist's name is one level below). */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+
+  /** The distance the reader chose, in km. */
+  @state() private km?: number;
+  /** The search being shown. */
+  @state() private searched?: Search;
+  /** The results shown so far (first page plus any loaded with Load more). */
+  @state() private page?: TherapistPage;
+  /** The field that is in error, and the server's message for it (if it came from the server). */
+  @state() private invalid?: { field: 'code' | 'radius'; message?: string };
+  @state() private more?: 'loading' | ContentError;
+  private moreAbort?: AbortController;
+
+  @query('#code') private input?: HTMLInputElement;
+
+  /** Publisher facts (Advanced Search link, countries); the form works without them. */
+  private readonly site = this.createTask(
+    () => [this.resolvedEndpoint, this.client] as const,
+    async ([endpoint, client], signal) =>
+      endpoint ? client.get(endpoint, ['site'], { parse: parseSite, signal }) : initialState,
+    { events: false },
+  );
+
+  private readonly search = this.createTask(
+    () => [this.resolvedEndpoint, this.client, this.searched] as const,
+    async ([endpoint, client, searched], signal) => {
+      if (!endpoint || !searched) return initialState;
+      try {
+        return (this.page = await client.get(endpoint, ['therapists'], {
+          parse: parseTherapistPage,
+          query: searched,
+          signal,
+        }));
+      } catch (e) {
+        if (!(e instanceof ContentError) || e.code !== 'validation_failed') throw e;
+        // The server's own message goes on the field it names.
+        const field = e.fields?.['radius'] && !e.fields['postalCode'] ? 'radius' : 'code';
+        this.invalid = {
+          field,
+          message: e.fields?.[field === 'code' ? 'postalCode' : 'radius'] ?? e.message,
+        };
+        void this.updateComplete.then(() =>
+          this.renderRoot.querySelector<HTMLElement>(`#${field}`)?.focus(),
+        );
+        return initialState;
+      }
+    },
+  );
+
+  /** The therapists shown, once a search has completed. */
+  get data(): TherapistPage | undefined {
+    return this.search.status === TaskStatus.COMPLETE ? this.page : undefined;
+  }
+
+  private get miles(): boolean {
+    return usesMiles(this.resolvedLocale);
+  }
+
+  /** A distance in the reader's unit: "25 mi", "40 km". */
+  private distance(km: number, digits: number): string {
+    const miles = this.miles;
+    return formatNumber(this.resolvedLocale, miles ? km / MILE_KM : km, {
+      style: 'unit',
+      unit: miles ? 'mile' : 'kilometer',
+      maximumFractionDigits: digits,
+    });
+  }
+
+  /** The distance choices in km (in round miles where miles are used) and the selected one. */
+  private radii(): { options: number[]; selected: number } {
+    const options = this.miles
+      ? RADII_MI.map((mi) => Math.round(mi * MILE_KM * 10) / 10)
+      : [...RADII_KM];
+    const wanted = this.radius > 0 && Number.isFinite(this.radius) ? Number(this.radius) : 40;
+    const near = (km: number) => Math.abs(km - wanted) / wanted;
+    if (!options.some((km) => near(km) < 0.1)) options.push(wanted);
+    options.sort((a, b) => a - b);
+    const fallback = options.reduce((best, km) => (near(km) < near(best) ? km : best));
+    return { options, selected: options.includes(this.km ?? NaN) ? this.km! : fallback };
+  }
+
+  private get countries(): Country[] {
+    const listed = (this.site.value?.therapistSearch?.countries ?? [])
+      .map((c) => c.trim().toUpperCase() as Country)
+      .filter((c) => COUNTRIES.includes(c));
+    return listed.length ? listed : [...COUNTRIES];
+  }
+
+  private list(items: string[], type: 'conjunction' | 'disjunction'): string {
+    try {
+      return new Intl.ListFormat(this.resolvedLocale, { type }).format(items);
+    } catch {
+      return items.join(', ');
+    }
+  }
+
+  /** "This search covers the USA and Canada only. Enter a code like 10001 or K1A 0B1." */
+  private coverage(): string {
+    const countries = this.countries;
+    return this.t('therapist.invalid', {
+      countries: this.list(
+        countries.map((c) => this.t(`therapist.country.${c}`)),
+        'conjunction',
+      ),
+      examples: this.list(
+        countries.map((c) => EXAMPLES[c]),
+        'disjunction',
+      ),
+    });
+  }
+
+  /** "For other countries, use Advanced Search." — only when the link is http(s). */
+  private renderElsewhere() {
+    const url = safeUrl(this.site.value?.therapistSearch?.advancedSearchUrl);
+    if (!url) return nothing;
+    const [before, after = ''] = this.t('therapist.elsewhere', { link: '\u0000' }).split('\u0000');
+    return html`${before}<a part="advanced-link" href=${url}>${this.t('therapist.advanced')}</a
+      >${after}`;
+  }
+
+  private onSubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    const input = this.input!;
+    const valid = normalizePostalCode(input.value, this.countries);
+    if (!valid) {
+      this.invalid = { field: 'code' };
+      input.focus();
+      return;
+    }
+    input.value = valid.code;
+    this.invalid = undefined;
+    this.moreAbort?.abort();
+    this.more = undefined;
+    const size = Math.round(this.pageSize);
+    this.searched = {
+      postalCode: valid.code,
+      radius: this.radii().selected,
+      limit: size >= 1 && size <= 100 ? size : 10,
+    };
+  }
+
+  private async loadMore(event: Event): Promise<void> {
+    const page = this.page;
+    const searched = this.searched;
+    const endpoint = this.resolvedEndpoint;
+    if (!page?.nextCursor || !searched || !endpoint || this.more === 'loading') return;
+    const hadFocus = this.shadowRoot?.activeElement === event.currentTarget;
+    const shown = page.items.length;
+    const controller = (this.moreAbort = new AbortController());
+    this.more = 'loading';
+    try {
+      const next = await this.client.get(endpoint, ['therapists'], {
+        parse: parseTherapistPage,
+        query: { ...searched, cursor: page.nextCursor },
+        signal: controller.signal,
+      });
+      this.page = { items: [...page.items, ...next.items], nextCursor: next.nextCursor };
+      this.more = undefined;
+      // The button stays (and keeps focus) while there are more; after the last page,
+      // focus moves to the first therapist that was added.
+      if (hadFocus && !next.nextCursor) {
+        await this.updateComplete;
+        this.renderRoot.querySelectorAll<HTMLElement>('.name')[shown]?.focus();
+      }
+    } catch (error) {
+      if (controller === this.moreAbort)
+        this.more = isAbortError(error) ? undefined : toContentError(error);
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.moreAbort?.abort();
+  }
+
+  protected override renderContent() {
+    if (!this.resolvedEndpoint) {
+      return html`<div part="base">${this.renderNotConfigured('endpoint')}</div>`;
+    }
+    const level = Math.min(5, Math.max(1, Math.round(this.headingLevel) || 2));
+    const heading = HEADINGS[level - 1]!;
+    const { options, selected } = this.radii();
+    const invalid = this.invalid;
+    const codeError = invalid?.field === 'code';
+    const radiusError = invalid?.field === 'radius';
+    const busy = this.search.status === TaskStatus.PENDING || this.more === 'loading';
+    return staticHtml`<div part="base">
+      <${heading} class="heading" part="heading" id="heading">${this.t('therapist.heading')}</${heading}>
+      <form part="form" role="search" aria-labelledby="heading" @submit=${this.onSubmit}>
+        <div class="row">
+          <div class="field code">
+            <label part="label" for="code">${this.t('therapist.code')}</label>
+            <input
+              part="input"
+              id="code"
+              name="postalCode"
+              type="text"
+              autocomplete="postal-code"
+              inputmode="text"
+              autocapitalize="characters"
+              spellcheck="false"
+              aria-invalid=${codeError ? 'true' : 'false'}
+              aria-describedby=${codeError ? 'code-error' : nothing}
+              @input=${() => codeError && (this.invalid = undefined)}
+            />
+          </div>
+          <div class="field radius">
+            <label part="label" for="radius">${this.t('therapist.radius')}</label>
+            <select
+              part="select"
+              id="radius"
+              name="radius"
+              aria-invalid=${radiusError ? 'true' : 'false'}
+              aria-describedby=${radiusError ? 'radius-error' : nothing}
+              @change=${(e: Event) => {
+                this.km = Number((e.target as HTMLSelectElement).value);
+                if (radiusError) this.invalid = undefined;
+              }}
+            >
+              ${options.map(
+                (km) =>
+                  html`<option value=${km} ?selected=${km === selected}>
+                    ${this.distance(km, 0)}
+                  </option>`,
+              )}
+            </select>
+          </div>
+          <button part="button search" type="submit">${this.t('therapist.search')}</button>
+        </div>
+        <p class="field-error" part="field-error" id="code-error" aria-live="polite">${
+          codeError
+            ? html`${invalid.message ?? this.coverage()} ${this.renderElsewhere()}`
+            : nothing
+        }</p>
+        <p class="field-error" part="field-error" id="radius-error" aria-live="polite">${
+          radiusError ? invalid.message : nothing
+        }</p>
+      </form>
+      <p class="elsewhere muted" part="elsewhere">${codeError ? nothing : this.renderElsewhere()}</p>
+      <div class="results-area" aria-busy=${busy ? 'true' : 'false'}>
+        <p class="status" part="status" role="status">${this.renderStatus()}</p>
+        ${this.renderResults(HEADINGS[level]!)}
+      </div>
+    </div>`;
+  }
+
+  private renderStatus() {
+    const page = this.page;
+    const searched = this.searched;
+    if (this.search.status !== TaskStatus.COMPLETE || !page || !searched) return nothing;
+    const params = { code: searched.postalCode, radius: this.distance(searched.radius, 0) };
+    return page.items.length
+      ? this.t('therapist.count', { ...params, count: page.items.length })
+      : html`${this.t('therapist.empty', params)} ${this.renderElsewhere()}`;
+  }
+
+  private renderResults(heading: StaticValue) {
+    const { status, error } = this.search;
+    if (status === TaskStatus.INITIAL) return nothing;
+    const loading = renderLoading(this.t, 3, this.t('therapist.searching'));
+    if (status === TaskStatus.PENDING) return loading;
+    if (status === TaskStatus.ERROR) {
+      const e = toContentError(error);
+      return e.code === 'aborted' ? loading : renderError(this.t, e, () => void this.search.run());
+    }
+    const page = this.page!;
+    const more = this.more;
+    return html`${
+      page.items.length
+        ? html`<ul class="results" part="results">
+            ${page.items.map((t) => this.renderTherapist(t, heading))}
+          </ul>`
+        : nothing
+    }
+    ${
+      more && more !== 'loading'
+        ? html`<p class="state" role="alert">${errorMessage(this.t, more)}</p>`
+        : nothing
+    }
+    ${
+      page.nextCursor
+        ? html`<button
+            class="secondary more"
+            part="button load-more"
+            type="button"
+            aria-disabled=${more === 'loading' ? 'true' : 'false'}
+            @click=${this.loadMore}
+          >
+            ${this.t('therapist.more')}
+          </button>`
+        : nothing
+    }`;
+  }
+
+  private renderTherapist(therapist: Therapist, heading: StaticValue) {
+    const url = safeUrl(therapist.url);
+    const tel = telUrl(therapist.phone);
+    const { name, credentials, city, region, specialties, phone, distanceKm } = therapist;
+    const title = credentials ? `${name}, ${credentials}` : name;
+    const place = [city, region].filter(Boolean).join(', ');
+    return staticHtml`<li class="result" part="result">
+      <${heading} class="name" part="name" tabindex="-1">${
+        url ? html`<a part="profile-link" href=${url}>${title}</a>` : title
+      }</${heading}>
+      ${
+        place || distanceKm !== undefined
+          ? html`<p class="meta">
+              ${place ? html`<span>${place}</span>` : nothing}
+              ${
+                distanceKm !== undefined
+                  ? html`<span
+                      >${this.t('therapist.away', { distance: this.distance(distanceKm, 1) })}</span
+                    >`
+                  : nothing
+              }
+            </p>`
+          : nothing
+      }
+      ${
+        specialties?.length
+          ? html`<p class="specialties">
+              ${this.t('therapist.specialties', { list: specialties.join(', ') })}
+            </p>`
+          : nothing
+      }
+      ${
+        phone
+          ? html`<p class="phone">
+              ${tel ? html`<a part="phone-link" href=${tel}>${this.t('therapist.call', { phone })}</a>` : phone}
+            </p>`
+          : nothing
+      }
+    </li>`;
+  }
+}
