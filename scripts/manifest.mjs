@@ -1,10 +1,11 @@
 // Writes custom-elements.json from the JSDoc in src/ with the custom-elements-manifest
-// analyzer, then formats it so that the committed file is stable. `--check` fails when
-// the committed manifest is stale (used by npm test).
+// analyzer, and docs/api.md from it. `--check` fails when either committed file is
+// stale (npm test runs it).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { renderApiDocs } from './api-docs.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const check = process.argv.includes('--check');
@@ -24,19 +25,28 @@ try {
     ],
     { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
   );
-  const fresh =
-    JSON.stringify(JSON.parse(readFileSync(join(out, 'custom-elements.json'), 'utf8')), null, 2) +
-    '\n';
-  const target = join(root, 'custom-elements.json');
-  const current = existsSync(target) ? readFileSync(target, 'utf8') : '';
+  const manifest = JSON.parse(readFileSync(join(out, 'custom-elements.json'), 'utf8'));
+  const outputs = {
+    'custom-elements.json': JSON.stringify(manifest, null, 2) + '\n',
+    'docs/api.md': renderApiDocs(manifest),
+  };
+  const stale = [];
+  for (const [file, fresh] of Object.entries(outputs)) {
+    const target = join(root, file);
+    const current = existsSync(target) ? readFileSync(target, 'utf8') : '';
+    if (current === fresh) continue;
+    stale.push(file);
+    if (!check) {
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, fresh);
+    }
+  }
   if (check) {
-    if (current !== fresh) {
-      console.error('custom-elements.json is stale: run `npm run build` and commit it.');
+    if (stale.length) {
+      console.error(`${stale.join(' and ')} stale: run \`npm run build\` and commit.`);
       process.exit(1);
     }
-    console.log('custom-elements.json is up to date.');
-  } else if (current !== fresh) {
-    writeFileSync(target, fresh);
+    console.log('custom-elements.json and docs/api.md are up to date.');
   }
 } finally {
   rmSync(out, { recursive: true, force: true });

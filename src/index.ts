@@ -4,7 +4,14 @@
  */
 import './elements/provider/define.js';
 import './elements/article/define.js';
+import './elements/therapist-search/define.js';
+import './elements/attribution/define.js';
+import './elements/crisis-resources/define.js';
 
 export * from './core/index.js';
 export { MhnProvider } from './elements/provider/mhn-provider.js';
 export { MhnArticle } from './elements/article/mhn-article.js';
+export { MhnTherapistSearch } from './elements/therapist-search/mhn-therapist-search.js';
+export { normalizePostalCode } from './elements/therapist-search/postal-code.js';
+export { MhnAttribution } from './elements/attribution/mhn-attribution.js';
+export { MhnCrisisResources } from './elements/crisis-resources/mhn-crisis-resources.js';

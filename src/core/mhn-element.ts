@@ -18,6 +18,13 @@ import { pageScheme, watchPageScheme } from './theme.js';
 
 export { initialState };
 
+type MhnEventName = 'mhn-load' | 'mhn-error' | 'mhn-comment-submit';
+
+/** Outside the class, so the manifest lists each element's documented events only. */
+function fire(target: EventTarget, name: MhnEventName, detail: unknown): void {
+  target.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+}
+
 // Widgets may be upgraded before the <mhn-provider> around them (per-widget modules,
 // late scripts): a ContextRoot replays their requests once the provider arrives.
 const CONTEXT_ROOT = Symbol.for('mhn-widgets/context-root');
@@ -50,7 +57,7 @@ export abstract class MhnElement extends LitElement {
   @property() locale?: string;
 
   /** `light`, `dark` or `auto` (follows the page); falls back to the provider, then `light`. */
-  @property() theme?: Theme;
+  @property() theme?: 'light' | 'dark' | 'auto';
 
   /** Per-element string overrides, keyed like the bundled strings (`state.retry`…). */
   @property({ attribute: false }) strings?: Messages;
@@ -93,11 +100,11 @@ export abstract class MhnElement extends LitElement {
   }
 
   /** Dispatches a typed, bubbling, composed event. */
-  protected emit<K extends 'mhn-load' | 'mhn-error' | 'mhn-comment-submit'>(
+  protected emit<K extends MhnEventName>(
     name: K,
     detail: GlobalEventHandlersEventMap[K]['detail'],
   ): void {
-    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+    fire(this, name, detail);
   }
 
   /** One console warning per element and message. */

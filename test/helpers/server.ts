@@ -7,6 +7,8 @@ import { executeServerCommand } from '@web/test-runner-commands';
 export interface ServerStats {
   requests: number;
   byPath: Record<string, number>;
+  /** Keyed by method and path: `GET /site`. */
+  byMethod: Record<string, number>;
 }
 
 const call = <T>(action: string, extra: Record<string, unknown> = {}) =>

@@ -54,6 +54,7 @@ defineStrings({
  * credentials, when it was updated and clinically reviewed, the body (sanitized) and
  * a link back to the canonical page.
  *
+ * @tagname mhn-article
  * @summary Shows an article: title, authors, dates, sanitized body, link to the original.
  *
  * @fires mhn-load - The article rendered. `detail.data` is the article.

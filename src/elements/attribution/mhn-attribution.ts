@@ -29,6 +29,7 @@ defineStrings({
  * follow links, "Powered by …" and a link to the publisher. Only http(s) addresses
  * become links or images.
  *
+ * @tagname mhn-attribution
  * @summary Certification badges with verify links, social links, "Powered by", the publisher.
  *
  * @fires mhn-load - The attribution rendered. `detail.data` is the site.

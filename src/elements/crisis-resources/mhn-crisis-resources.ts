@@ -47,6 +47,7 @@ defineStrings({
  * country; without it every line is shown. When the endpoint offers no crisis line
  * (for that country), the element renders nothing and takes no space.
  *
+ * @tagname mhn-crisis-resources
  * @summary Crisis lines with call / text links and the emergency sentence.
  *
  * @fires mhn-load - The crisis lines rendered. `detail.data` is the site.

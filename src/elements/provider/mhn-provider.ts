@@ -1,13 +1,14 @@
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { provide } from '@lit/context';
-import { configContext, type ProviderConfig, type Theme } from '../../core/config-context.js';
+import { configContext, type ProviderConfig } from '../../core/config-context.js';
 import type { Messages } from '../../core/i18n.js';
 
 /**
  * Configures every mhn widget inside it, so each widget does not repeat the endpoint,
  * locale and theme. Shows nothing of its own. A widget's own attribute always wins.
  *
+ * @tagname mhn-provider
  * @summary Shares `endpoint`, `locale`, `theme` and string overrides with the widgets inside it.
  * @slot - The widgets, and any other page content.
  */
@@ -25,7 +26,7 @@ export class MhnProvider extends LitElement {
   @property() locale?: string;
 
   /** `light`, `dark` or `auto` for every widget inside. */
-  @property() theme?: Theme;
+  @property() theme?: 'light' | 'dark' | 'auto';
 
   /** String overrides for every widget inside (see the README's "Strings" section). */
   @property({ attribute: false }) strings?: Messages;

@@ -98,6 +98,7 @@ function usesMiles(locale: string): boolean {
  * `GET /site`, shared with the other widgets). Distances are shown in miles where
  * readers expect miles (en-US) and in kilometres elsewhere.
  *
+ * @tagname mhn-therapist-search
  * @summary "Find a Therapist (USA/Canada)": postal code search with results and paging.
  *
  * @fires mhn-load - Search results rendered. `detail.data` is the first page of results.
