@@ -1,0 +1,19 @@
+import { css } from 'lit';
+
+export const relatedTopicsStyles = css`
+  :host {
+    --_skeleton-height: 5em;
+  }
+
+  .heading {
+    font-size: 1.25em;
+  }
+
+  ul {
+    margin: 0;
+  }
+
+  li + li {
+    margin-top: 0.35em;
+  }
+`;

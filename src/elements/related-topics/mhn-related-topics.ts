@@ -1,0 +1,114 @@
+import { html } from 'lit';
+import { property } from 'lit/decorators.js';
+import { literal, html as staticHtml, type StaticValue } from 'lit/static-html.js';
+import { parseTopic, type Topic } from '../../core/api-types.js';
+import { defineStrings } from '../../core/i18n.js';
+import { MhnElement, MissingAttribute, initialState } from '../../core/mhn-element.js';
+import { renderEmpty, renderNotFound } from '../../core/states.js';
+import { hostStyles } from '../../core/styles.js';
+import { safeUrl } from '../../core/urls.js';
+import { relatedTopicsStyles } from './mhn-related-topics.styles.js';
+
+const HEADINGS: StaticValue[] = [
+  literal`h1`,
+  literal`h2`,
+  literal`h3`,
+  literal`h4`,
+  literal`h5`,
+  literal`h6`,
+];
+
+defineStrings({
+  en: {
+    'related.heading': 'Related Topics',
+    'related.empty': 'No related topics.',
+    'related.notFound': 'This topic is not available.',
+  },
+  es: {
+    'related.heading': 'Temas relacionados',
+    'related.empty': 'No hay temas relacionados.',
+    'related.notFound': 'Este tema no está disponible.',
+  },
+});
+
+/**
+ * The topics related to one topic, as a list of links to each topic's page on the
+ * publisher's site. A related topic whose address is not http(s) is shown as text.
+ * It reads the same resource as `<mhn-topic>` (`GET /topics/{slug}`), so both on one
+ * page cost one request.
+ *
+ * @tagname mhn-related-topics
+ * @summary "Related Topics": links to the topics related to one topic.
+ *
+ * @fires mhn-load - The list rendered. `detail.data` is the topic.
+ * @fires mhn-error - An error state is shown. `detail.error` is `{ code, message, status? }`.
+ *
+ * @csspart base - The wrapper of every state.
+ * @csspart heading - The "Related Topics" heading.
+ * @csspart list - The list of related topics.
+ * @csspart item - One related topic.
+ * @csspart link - The link to a related topic.
+ * @csspart loading - The placeholder shown while loading.
+ * @csspart error - The error message and its Try again button.
+ * @csspart button - Buttons (Try again).
+ * @csspart empty - The "No related topics." message.
+ * @csspart not-found - The "not available" message.
+ * @csspart not-configured - The "not set up" message.
+ *
+ * @cssprop --mhn-font - Font family (default: inherited from the page).
+ * @cssprop --mhn-font-size - Base text size (default: the reader's browser default).
+ * @cssprop --mhn-color-text - Text colour.
+ * @cssprop --mhn-color-accent - Links and buttons.
+ * @cssprop --mhn-color-accent-text - Text on accent-coloured buttons.
+ * @cssprop --mhn-color-surface - Background.
+ * @cssprop --mhn-color-border - Border.
+ * @cssprop --mhn-color-error - Error text.
+ * @cssprop --mhn-color-focus - Focus ring.
+ * @cssprop --mhn-radius - Corner radius.
+ * @cssprop --mhn-space - Inner padding.
+ */
+export class MhnRelatedTopics extends MhnElement {
+  static override styles = [hostStyles, relatedTopicsStyles];
+
+  /** The topic's slug, as in `/topics/{slug}`. */
+  @property() topic?: string;
+
+  /** Level of the "Related Topics" heading, 1–6. */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+
+  private readonly task = this.createTask(
+    () => [this.resolvedEndpoint, this.topic?.trim(), this.client] as const,
+    async ([endpoint, slug, client], signal) => {
+      if (!endpoint) return initialState;
+      if (!slug) throw new MissingAttribute('topic');
+      return client.get(endpoint, ['topics', slug], { parse: parseTopic, signal });
+    },
+  );
+
+  /** The loaded topic, once loaded. */
+  get data(): Topic | undefined {
+    return this.task.value;
+  }
+
+  protected override renderContent() {
+    const heading = HEADINGS[Math.round(this.headingLevel) - 1] ?? HEADINGS[1]!;
+    return staticHtml`<div part="base" aria-busy=${this.busy ? 'true' : 'false'}>
+      <${heading} class="heading" part="heading">${this.t('related.heading')}</${heading}>
+      ${this.renderTask(this.task, {
+        loadingLines: 2,
+        notFound: () => renderNotFound(this.t, this.t('related.notFound')),
+        complete: ({ related }) =>
+          related.length
+            ? html`<ul part="list">
+                ${related.map((topic) => {
+                  const url = safeUrl(topic.url);
+                  return html`<li part="item">
+                    ${url ? html`<a part="link" href=${url}>${topic.title}</a>` : topic.title}
+                  </li>`;
+                })}
+              </ul>`
+            : renderEmpty(this.t, this.t('related.empty')),
+      })}
+    </div>`;
+  }
+}

@@ -1,0 +1,419 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { literal, html as staticHtml, type StaticValue } from 'lit/static-html.js';
+import { TaskStatus } from '@lit/task';
+import {
+  parseSectionPage,
+  parseTopic,
+  type Section,
+  type SectionItem,
+  type Topic,
+} from '../../core/api-types.js';
+import { toContentError, isAbortError, type ContentError } from '../../core/errors.js';
+import { defineStrings, formatDate } from '../../core/i18n.js';
+import { MhnElement, MissingAttribute, initialState } from '../../core/mhn-element.js';
+import {
+  errorMessage,
+  renderEmpty,
+  renderError,
+  renderLoading,
+  renderNotFound,
+} from '../../core/states.js';
+import { hostStyles } from '../../core/styles.js';
+import { safeUrl } from '../../core/urls.js';
+import { topicStyles } from './mhn-topic.styles.js';
+
+const HEADINGS: StaticValue[] = [
+  literal`h1`,
+  literal`h2`,
+  literal`h3`,
+  literal`h4`,
+  literal`h5`,
+  literal`h6`,
+];
+
+/** Items asked for per request. */
+const PAGE_SIZE = 10;
+
+const KINDS = ['article', 'news', 'qa', 'blog', 'video', 'link', 'book-review'];
+
+defineStrings({
+  en: {
+    'topic.tab': '{title} ({count})',
+    'topic.more': 'Load more items',
+    'topic.shown': { one: '{count} item shown.', other: '{count} items shown.' },
+    'topic.empty': 'Nothing in this section yet.',
+    'topic.noSections': 'This topic has no sections yet.',
+    'topic.notFound': 'This topic is not available.',
+    'topic.kind.article': 'Article',
+    'topic.kind.news': 'News',
+    'topic.kind.qa': 'Q&A',
+    'topic.kind.blog': 'Blog',
+    'topic.kind.video': 'Video',
+    'topic.kind.link': 'Link',
+    'topic.kind.book-review': 'Book review',
+  },
+  es: {
+    'topic.more': 'Cargar más elementos',
+    'topic.shown': { one: '{count} elemento mostrado.', other: '{count} elementos mostrados.' },
+    'topic.empty': 'Aún no hay nada en esta sección.',
+    'topic.noSections': 'Este tema aún no tiene secciones.',
+    'topic.notFound': 'Este tema no está disponible.',
+    'topic.kind.article': 'Artículo',
+    'topic.kind.news': 'Noticia',
+    'topic.kind.qa': 'Preguntas y respuestas',
+    'topic.kind.blog': 'Blog',
+    'topic.kind.video': 'Vídeo',
+    'topic.kind.link': 'Enlace',
+    'topic.kind.book-review': 'Reseña de libro',
+  },
+});
+
+/** One section's items as loaded so far. */
+interface Panel {
+  items: SectionItem[];
+  next: string | null;
+  loaded: boolean;
+  /** Set while a request for this panel is in flight. */
+  ctrl?: AbortController;
+  error?: ContentError;
+  /** Text for the panel's status line (after Load more). */
+  status?: string;
+}
+
+/**
+ * A topic center: the topic's title and one tab per section (with its item count),
+ * following the WAI-ARIA tabs pattern (arrow keys, Home / End, roving tabindex). A
+ * tab's items load the first time it is opened and stay loaded; **Load more** pages
+ * through the rest. Each panel has its own loading, error and empty state.
+ *
+ * Items that are readable through `/articles` can be routed to the partner's own page
+ * with `article-href` (e.g. `/read?a={slug}`, a page that hosts `<mhn-article>`);
+ * otherwise items link to their page on the publisher's site.
+ *
+ * @tagname mhn-topic
+ * @summary The topic center: title, one tab per section, each section's items with paging.
+ *
+ * @fires mhn-load - The topic rendered (`detail.data` is the topic), or a section's items
+ *   did (`detail.data` is `{ section, items, nextCursor }`).
+ * @fires mhn-error - An error state is shown (for the topic or one section). `detail.error`
+ *   is `{ code, message, status? }`.
+ *
+ * @csspart base - The wrapper of every state.
+ * @csspart heading - The topic title.
+ * @csspart tabs - The tab list.
+ * @csspart tab - One tab (also `tab-selected` on the selected one).
+ * @csspart panel - The selected section's panel.
+ * @csspart list - A section's list of items.
+ * @csspart item - One item.
+ * @csspart item-link - An item's title link.
+ * @csspart kind - An item's kind (Article, News…).
+ * @csspart date - An item's date.
+ * @csspart summary - An item's summary.
+ * @csspart more - The Load more button.
+ * @csspart loading - The placeholder shown while loading.
+ * @csspart error - The error message and its Try again button.
+ * @csspart button - Buttons (Try again, Load more).
+ * @csspart empty - The "nothing here" message.
+ * @csspart not-found - The "not available" message.
+ * @csspart not-configured - The "not set up" message.
+ *
+ * @cssprop --mhn-font - Font family (default: inherited from the page).
+ * @cssprop --mhn-font-size - Base text size (default: the reader's browser default).
+ * @cssprop --mhn-color-text - Text colour.
+ * @cssprop --mhn-color-muted - Secondary text colour (kind, date).
+ * @cssprop --mhn-color-accent - Links, the selected tab and buttons.
+ * @cssprop --mhn-color-accent-text - Text on accent-coloured buttons.
+ * @cssprop --mhn-color-surface - Background.
+ * @cssprop --mhn-color-subtle - Tab hover and loading placeholder.
+ * @cssprop --mhn-color-border - Borders and rules.
+ * @cssprop --mhn-color-error - Error text.
+ * @cssprop --mhn-color-focus - Focus ring.
+ * @cssprop --mhn-radius - Corner radius.
+ * @cssprop --mhn-space - Inner padding.
+ */
+export class MhnTopic extends MhnElement {
+  static override styles = [hostStyles, topicStyles];
+
+  /** The topic's slug, as in `/topics/{slug}`. */
+  @property() topic?: string;
+
+  /** The id of the section whose tab is open first (unknown ids open the first tab). */
+  @property() section?: string;
+
+  /**
+   * Where items with an `articleSlug` link to: a URL template in which `{slug}` is
+   * replaced, resolved against the page (e.g. `/read?a={slug}`). Must give an http(s)
+   * URL; otherwise, and without it, items link to their own `url`.
+   */
+  @property({ attribute: 'article-href' }) articleHref?: string;
+
+  /** Level of the topic title heading, 1–6. */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+
+  /** The id of the tab the reader opened. */
+  @state() private selected?: string;
+
+  private panels = new Map<string, Panel>();
+  private key: readonly unknown[] = [];
+
+  private readonly task = this.createTask(
+    () => [this.resolvedEndpoint, this.topic?.trim(), this.client] as const,
+    async ([endpoint, slug, client], signal) => {
+      if (!endpoint) return initialState;
+      if (!slug) throw new MissingAttribute('topic');
+      return client.get(endpoint, ['topics', slug], { parse: parseTopic, signal });
+    },
+  );
+
+  /** The loaded topic, once loaded. */
+  get data(): Topic | undefined {
+    return this.task.value;
+  }
+
+  /** The open section (the one the reader chose, else `section`, else the first). */
+  get currentSection(): Section | undefined {
+    if (this.task.status !== TaskStatus.COMPLETE) return undefined;
+    const { sections } = this.task.value!;
+    const find = (id?: string) => sections.find((s) => s.id === id?.trim());
+    return find(this.selected) ?? find(this.section) ?? sections[0];
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const key = [this.resolvedEndpoint, this.topic?.trim(), this.client];
+    if (key.some((v, i) => v !== this.key[i])) {
+      // Another topic: forget its tabs and cancel what was loading for the old one.
+      this.key = key;
+      this.abortPanels(true);
+      this.selected = undefined;
+    }
+    if (changed.has('section')) this.selected = undefined;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const section = this.currentSection;
+    if (section && !this.panels.has(section.id)) void this.load(section.id);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.abortPanels(false);
+  }
+
+  /** Cancels panel requests; drops every panel (or only those with nothing loaded). */
+  private abortPanels(all: boolean): void {
+    for (const [id, panel] of this.panels) {
+      panel.ctrl?.abort();
+      panel.ctrl = undefined;
+      if (all || !panel.loaded) this.panels.delete(id);
+    }
+  }
+
+  /** Loads a section's first page, or (`more`) its next page. */
+  private async load(id: string, more = false): Promise<void> {
+    const endpoint = this.resolvedEndpoint;
+    const slug = this.topic?.trim();
+    let panel = this.panels.get(id);
+    if (!endpoint || !slug || panel?.ctrl) return;
+    if (!panel || !more) this.panels.set(id, (panel = { items: [], next: null, loaded: false }));
+    const ctrl = (panel.ctrl = new AbortController());
+    const cursor = more ? panel.next : null;
+    panel.error = undefined;
+    panel.status = undefined;
+    this.requestUpdate();
+    try {
+      const page = await this.client.get(endpoint, ['topics', slug, 'sections', id], {
+        parse: parseSectionPage,
+        query: { limit: PAGE_SIZE, cursor },
+        signal: ctrl.signal,
+      });
+      if (panel.ctrl !== ctrl) return;
+      const first = panel.items.length;
+      panel.items = more ? [...panel.items, ...page.items] : page.items;
+      // A server that hands back the same cursor would page forever: stop there.
+      panel.next = page.nextCursor === cursor ? null : page.nextCursor;
+      panel.loaded = true;
+      if (more) panel.status = this.t('topic.shown', { count: panel.items.length });
+      panel.ctrl = undefined;
+      const focused = (this.shadowRoot?.activeElement as HTMLElement | null)?.part.contains('more');
+      this.requestUpdate();
+      await this.updateComplete;
+      // Load more keeps focus; when it goes away (last page), focus moves to the first new item.
+      if (focused && !panel.next) {
+        const shown = this.renderRoot.querySelector<HTMLElement>(`[role='tabpanel']:not([hidden])`);
+        (shown?.querySelector<HTMLElement>(`li:nth-child(${first + 1}) a`) ?? shown)?.focus();
+      }
+      this.emit('mhn-load', {
+        data: { section: id, items: page.items, nextCursor: page.nextCursor },
+      });
+    } catch (e) {
+      if (panel.ctrl !== ctrl || isAbortError(e)) return;
+      panel.ctrl = undefined;
+      panel.error = toContentError(e);
+      this.requestUpdate();
+      await this.updateComplete;
+      this.emit('mhn-error', { error: panel.error.toJSON() });
+    }
+  }
+
+  /** Opens a tab; `focus` moves focus to it (keyboard). */
+  private async select(section: Section, focus = false): Promise<void> {
+    const previous = this.currentSection;
+    if (previous && previous.id !== section.id) {
+      // A first page nobody waits for any more is not worth the bandwidth.
+      const left = this.panels.get(previous.id);
+      if (left && !left.loaded) {
+        left.ctrl?.abort();
+        this.panels.delete(previous.id);
+      }
+    }
+    this.selected = section.id;
+    if (!focus) return;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`[role='tab'][aria-selected='true']`)?.focus();
+  }
+
+  private onKeydown(event: KeyboardEvent, sections: Section[], index: number): void {
+    const n = sections.length;
+    const step = getComputedStyle(this).direction === 'rtl' ? -1 : 1;
+    const target = (
+      { ArrowRight: index + step, ArrowLeft: index - step, Home: 0, End: n - 1 } as Record<
+        string,
+        number
+      >
+    )[event.key];
+    if (target === undefined || event.altKey || event.ctrlKey || event.metaKey) return;
+    event.preventDefault();
+    void this.select(sections[(target + n) % n]!, true);
+  }
+
+  /** Where an item links to: the `article-href` route for readable articles, else its url. */
+  private hrefOf(item: SectionItem): string | undefined {
+    const template = this.articleHref?.trim();
+    if (template && item.articleSlug) {
+      const routed = safeUrl(template.replaceAll('{slug}', encodeURIComponent(item.articleSlug)));
+      if (routed) return routed;
+      this.warnOnce('ignores "article-href": it must give an http(s) URL.');
+    }
+    return safeUrl(item.url);
+  }
+
+  protected override renderContent() {
+    return html`<div part="base" aria-busy=${this.busy ? 'true' : 'false'}>
+      ${this.renderTask(this.task, {
+        loadingLines: 8,
+        notFound: () => renderNotFound(this.t, this.t('topic.notFound')),
+        complete: (topic) => this.renderTopic(topic),
+      })}
+    </div>`;
+  }
+
+  private renderTopic(topic: Topic) {
+    const heading = HEADINGS[Math.round(this.headingLevel) - 1] ?? HEADINGS[1]!;
+    const { sections } = topic;
+    const current = this.currentSection;
+    return staticHtml`<${heading} class="heading" part="heading" id="title">${topic.title}</${heading}>
+      ${
+        sections.length
+          ? html`<div role="tablist" part="tabs" aria-labelledby="title">
+                ${sections.map((section, i) => {
+                  const selected = section === current;
+                  return html`<button
+                    type="button"
+                    role="tab"
+                    id="tab-${i}"
+                    part="tab${selected ? ' tab-selected' : ''}"
+                    aria-selected=${selected ? 'true' : 'false'}
+                    aria-controls="panel-${i}"
+                    tabindex=${selected ? 0 : -1}
+                    @click=${() => this.select(section)}
+                    @keydown=${(e: KeyboardEvent) => this.onKeydown(e, sections, i)}
+                  >
+                    ${
+                      section.count === undefined
+                        ? section.title
+                        : this.t('topic.tab', { title: section.title, count: section.count })
+                    }
+                  </button>`;
+                })}
+              </div>
+              ${sections.map((section, i) => {
+                const panel = this.panels.get(section.id);
+                const shown = section === current;
+                return html`<div
+                  role="tabpanel"
+                  id="panel-${i}"
+                  part="panel"
+                  aria-labelledby="tab-${i}"
+                  tabindex="0"
+                  aria-busy=${panel?.ctrl ? 'true' : 'false'}
+                  ?hidden=${!shown}
+                >
+                  ${shown || panel?.loaded ? this.renderPanel(section.id, panel) : nothing}
+                </div>`;
+              })}`
+          : renderEmpty(this.t, this.t('topic.noSections'))
+      }`;
+  }
+
+  private renderPanel(id: string, panel: Panel | undefined) {
+    if (!panel?.loaded) {
+      return panel?.error
+        ? renderError(this.t, panel.error, () => void this.load(id))
+        : renderLoading(this.t, 4);
+    }
+    if (!panel.items.length) return renderEmpty(this.t, this.t('topic.empty'));
+    const busy = !!panel.ctrl;
+    return html`<ul part="list">
+        ${panel.items.map((item) => this.renderItem(item))}
+      </ul>
+      ${
+        panel.error
+          ? html`<p class="more-error" role="alert">${errorMessage(this.t, panel.error)}</p>`
+          : nothing
+      }
+      ${
+        panel.next
+          ? html`<button
+              type="button"
+              part="button more"
+              aria-disabled=${busy ? 'true' : 'false'}
+              @click=${() => this.load(id, true)}
+            >
+              ${this.t('topic.more')}
+            </button>`
+          : nothing
+      }
+      <p class="visually-hidden" role="status">${panel.status ?? ''}</p>`;
+  }
+
+  private renderItem(item: SectionItem) {
+    const href = this.hrefOf(item);
+    const date = formatDate(this.resolvedLocale, item.date);
+    const kind = KINDS.includes(item.kind) ? this.t(`topic.kind.${item.kind}`) : '';
+    return html`<li part="item">
+      ${
+        href
+          ? html`<a class="title" part="item-link" href=${href}>${item.title}</a>`
+          : html`<span class="title">${item.title}</span>`
+      }
+      ${
+        kind || date
+          ? html`<p class="meta">
+              ${kind ? html`<span part="kind">${kind}</span>` : nothing}${
+                date ? html`<time part="date" datetime=${item.date!}>${date}</time>` : nothing
+              }
+            </p>`
+          : nothing
+      }
+      ${item.summary ? html`<p class="summary" part="summary">${item.summary}</p>` : nothing}
+    </li>`;
+  }
+}
