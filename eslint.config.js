@@ -28,7 +28,7 @@ export default tseslint.config(
   },
   {
     // Code passed to page.evaluate() runs in the browser.
-    files: ['test/e2e/**/*.mjs', 'bench/**/*.mjs'],
+    files: ['test/e2e/**/*.mjs', 'test/e2e/pages/**/*.js', 'bench/**/*.mjs'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {

@@ -62,7 +62,7 @@ async function main() {
   const server = await startContentServer({
     ...config,
     staticRoot: root,
-    staticMounts: ['/demo/', '/dist/'],
+    staticMounts: ['/demo/', '/dist/', '/custom-elements.json'],
     staticDeny: ['/demo/data/', '/demo/server'],
     staticIndex: 'demo/index.html',
     logger: (line) => console.error(line),

@@ -75,6 +75,9 @@ export function createStaticHandler({ root, mounts = ['/'], deny = [], index }) 
       'Content-Type': contentTypeOf(file),
       'Cache-Control': 'no-cache',
       'X-Content-Type-Options': 'nosniff',
+      // Partner pages load the bundle from another origin, as from a CDN: module
+      // scripts need CORS.
+      'Access-Control-Allow-Origin': '*',
       ETag: etag,
     };
     if (req.headers['if-none-match'] === etag) {
