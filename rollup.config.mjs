@@ -12,7 +12,12 @@ import terser from '@rollup/plugin-terser';
 
 const plugins = () => [
   nodeResolve({ browser: true, exportConditions: ['browser', 'module', 'import', 'default'] }),
-  terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } }),
+  terser({
+    ecma: 2022,
+    module: true,
+    compress: { passes: 2 },
+    format: { comments: false },
+  }),
 ];
 
 const widgets = readdirSync('lib/elements', { withFileTypes: true })

@@ -25,7 +25,16 @@ describe('dist/mhn-widgets.js', () => {
   });
 
   it('registers every element', () => {
-    for (const tag of ['mhn-provider', 'mhn-article']) {
+    for (const tag of [
+      'mhn-provider',
+      'mhn-article',
+      'mhn-comments',
+      'mhn-related-topics',
+      'mhn-topic',
+      'mhn-therapist-search',
+      'mhn-attribution',
+      'mhn-crisis-resources',
+    ]) {
       assert.ok(bundle.includes(`"${tag}"`), `${tag} is not registered by the bundle`);
     }
   });
@@ -44,6 +53,11 @@ describe('the npm build', () => {
       assert.ok(existsSync(join(root, target.default)), `${key} → ${target.default}`);
       assert.ok(existsSync(join(root, target.types)), `${key} types → ${target.types}`);
     }
+  });
+
+  it('points package.json at the committed custom-elements.json', () => {
+    assert.equal(pkg.customElements, 'custom-elements.json');
+    assert.ok(existsSync(join(root, pkg.customElements)));
   });
 
   it('names the registering modules as side effects', () => {
