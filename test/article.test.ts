@@ -3,6 +3,7 @@ import '../src/index.js';
 import type { MhnArticle } from '../src/elements/article/mhn-article.js';
 import { ContentClient, sharedClient } from '../src/core/content-client.js';
 import { define } from '../src/core/define.js';
+import { recordingClient } from './helpers/client.js';
 import { $, $$, captureWarnings, text, waitFor } from './helpers/dom.js';
 import { apiUrl, resetServerStats, serverStats } from './helpers/server.js';
 
@@ -118,6 +119,30 @@ describe('<mhn-article>', () => {
     expect($(el, '[role="alert"]')).to.equal(null);
   });
 
+  it("shows the partner's fallback link in the error state, not while loaded", async () => {
+    const broken = new ContentClient({
+      retries: 0,
+      fetch: () => Promise.resolve(new Response('down', { status: 503 })),
+    });
+    const failing = await fixture<MhnArticle>(
+      html`<mhn-article endpoint=${endpoint} article=${SLUG} .client=${broken}
+        ><a href="https://publisher.example.org/a">Read it on the publisher's site</a></mhn-article
+      >`,
+    );
+    const slot = (await waitFor(failing, '[role="alert"] slot')) as HTMLSlotElement;
+    const [link] = slot.assignedElements();
+    expect(link!.textContent).to.equal("Read it on the publisher's site");
+    expect(link!.getBoundingClientRect().height).to.be.greaterThan(0);
+    const ok = await loaded(
+      await fixture<MhnArticle>(
+        html`<mhn-article endpoint=${endpoint} article=${SLUG}
+          ><a href="https://x.org/">fallback</a></mhn-article
+        >`,
+      ),
+    );
+    expect(ok.querySelector('a')!.getBoundingClientRect().height).to.equal(0);
+  });
+
   it('says a missing article is not available, without a retry loop', async () => {
     const el = await fixture<MhnArticle>(
       html`<mhn-article endpoint=${endpoint} article="no-such-article"></mhn-article>`,
@@ -150,10 +175,11 @@ describe('<mhn-article>', () => {
   });
 
   it('takes the endpoint and locale from <mhn-provider>, and its own attributes win', async () => {
+    const { client, requests } = recordingClient();
     const wrapper = await fixture<HTMLElement>(
       html`<mhn-provider endpoint=${endpoint} locale="es">
-        <mhn-article article=${SLUG}></mhn-article>
-        <mhn-article article=${SLUG} locale="en"></mhn-article>
+        <mhn-article article=${SLUG} .client=${client}></mhn-article>
+        <mhn-article article=${SLUG} locale="en" .client=${client}></mhn-article>
       </mhn-provider>`,
     );
     const [es, en] = [...wrapper.querySelectorAll('mhn-article')] as MhnArticle[];
@@ -162,7 +188,7 @@ describe('<mhn-article>', () => {
     expect(text($(es!, '[part="dates"]'))).to.contain('4 de abril de 2016');
     expect(text($(en!, '[part="dates"]'))).to.contain('April 4, 2016');
     // Two widgets on one page asking for the same article cause one request.
-    expect((await serverStats()).requests).to.equal(1);
+    expect(requests).to.deep.equal([new URL(`${endpoint}/articles/${SLUG}`).pathname]);
   });
 
   it('follows a provider whose endpoint changes at run time', async () => {

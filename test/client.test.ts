@@ -6,6 +6,8 @@ import { apiUrl, resetServerStats, serverStats } from './helpers/server.js';
 
 const SLUG = 'resilience-social-support-benefits';
 const identity = (json: unknown) => json;
+/** Real fetch that bypasses the browser's HTTP cache, so the server counts every request the client makes. */
+const noStore: typeof fetch = (input, init) => fetch(input, { ...init, cache: 'no-store' });
 
 /** A scripted fetch for faults the reference server cannot produce. */
 function scriptedFetch(steps: Array<(init?: RequestInit) => Promise<Response>>) {
@@ -70,7 +72,7 @@ describe('ContentClient against the reference server', () => {
   });
 
   it('shares one request between two callers of the same URL', async () => {
-    const client = new ContentClient();
+    const client = new ContentClient({ fetch: noStore });
     const [a, b] = await Promise.all([
       client.get(endpoint, ['articles', SLUG], { parse: parseArticle }),
       client.get(endpoint, ['articles', SLUG], { parse: parseArticle }),
@@ -81,7 +83,7 @@ describe('ContentClient against the reference server', () => {
   });
 
   it('serves a repeated GET from its short cache, and `fresh` bypasses it', async () => {
-    const client = new ContentClient();
+    const client = new ContentClient({ fetch: noStore });
     await client.get(endpoint, ['site'], { parse: parseSite });
     await client.get(endpoint, ['site'], { parse: parseSite });
     expect((await serverStats()).requests).to.equal(1);
@@ -90,7 +92,7 @@ describe('ContentClient against the reference server', () => {
   });
 
   it('expires cached answers after the TTL', async () => {
-    const client = new ContentClient({ cacheTtlMs: 30 });
+    const client = new ContentClient({ cacheTtlMs: 30, fetch: noStore });
     await client.get(endpoint, ['site'], { parse: parseSite });
     await new Promise((r) => setTimeout(r, 60));
     await client.get(endpoint, ['site'], { parse: parseSite });
@@ -98,7 +100,7 @@ describe('ContentClient against the reference server', () => {
   });
 
   it('types a 404 as not_found, without retrying', async () => {
-    const client = new ContentClient();
+    const client = new ContentClient({ fetch: noStore });
     const error = await rejection(
       client.get(endpoint, ['articles', 'no-such-article'], { parse: parseArticle }),
     );

@@ -29,11 +29,15 @@ export function errorMessage(t: Translate, error: ContentError): string {
   }
 }
 
-/** `role="alert"` text in plain words and a Try again button. */
+/**
+ * `role="alert"` text in plain words and a Try again button. The partner's fallback
+ * content (the element's children, e.g. a link to the canonical page) shows here too.
+ */
 export function renderError(t: Translate, error: ContentError, retry: () => void): TemplateResult {
   return html`<div class="state" part="error" role="alert">
     <p class="state-message">${errorMessage(t, error)}</p>
     <button type="button" part="button retry" @click=${retry}>${t('state.retry')}</button>
+    <slot></slot>
   </div>`;
 }
 
