@@ -1,0 +1,173 @@
+import { css } from 'lit';
+
+export const commentsStyles = css`
+  :host {
+    --_skeleton-height: 20em;
+  }
+
+  .head {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    justify-content: space-between;
+    gap: 0.5em 1em;
+    margin-bottom: 0.5em;
+  }
+
+  .head .heading {
+    margin: 0;
+  }
+
+  .count {
+    margin-inline-start: 0.4em;
+    font-size: 0.7em;
+    font-weight: 400;
+    color: var(--_muted);
+  }
+
+  .sort {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.4em;
+  }
+
+  .sort button {
+    min-height: 2.25em;
+    padding: 0.3em 0.8em;
+    font-size: 0.875em;
+  }
+
+  .sort [aria-pressed='true'] {
+    color: var(--_accent-text);
+    background: var(--_accent);
+  }
+
+  .forums {
+    color: var(--_muted);
+  }
+
+  .form {
+    display: grid;
+    gap: 0.75em;
+    margin: 0 0 1.25em;
+    padding: 0.75em 0 1em;
+    border-bottom: 1px solid var(--_border);
+  }
+
+  .form-heading,
+  .comment .title {
+    margin: 0;
+    font-size: 1.0625em;
+  }
+
+  .field {
+    display: grid;
+    gap: 0.25em;
+    min-width: 0;
+  }
+
+  label {
+    font-weight: 600;
+  }
+
+  textarea {
+    min-height: 8em;
+    resize: vertical;
+  }
+
+  [aria-invalid='true'] {
+    border: 2px solid var(--_error);
+  }
+
+  .field p,
+  .actions p {
+    margin: 0;
+    font-size: 0.9375em;
+  }
+
+  .field-error,
+  .form .state {
+    color: var(--_error);
+  }
+
+  .counter,
+  .form-status,
+  .meta {
+    color: var(--_muted);
+  }
+
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5em 1em;
+  }
+
+  .list {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  .comment {
+    min-width: 0;
+    padding: 0.75em 0;
+    border-bottom: 1px solid var(--_border);
+    border-radius: 2px;
+  }
+
+  .list > li:last-child > .comment {
+    border-bottom: 0;
+  }
+
+  .mine .comment {
+    padding-inline: 0.75em;
+    background: var(--_subtle);
+  }
+
+  .meta {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 0.75em;
+    margin: 0.15em 0 0.4em;
+    font-size: 0.875em;
+  }
+
+  .badge {
+    font-weight: 600;
+    color: var(--_text);
+  }
+
+  .body {
+    margin: 0;
+    white-space: pre-line;
+    overflow-wrap: anywhere;
+    word-break: normal;
+  }
+
+  .closed {
+    margin: 0 0 1em;
+  }
+
+  .closed p {
+    margin: 0 0 0.5em;
+    font-weight: 600;
+  }
+
+  .closed .body {
+    font-weight: 400;
+  }
+
+  summary {
+    cursor: pointer;
+    color: var(--_accent);
+  }
+
+  .stale {
+    opacity: 0.6;
+  }
+
+  .more {
+    margin-top: 1em;
+  }
+`;
