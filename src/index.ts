@@ -4,6 +4,7 @@
  */
 import './elements/provider/define.js';
 import './elements/article/define.js';
+import './elements/comments/define.js';
 import './elements/topic/define.js';
 import './elements/related-topics/define.js';
 import './elements/therapist-search/define.js';
@@ -13,6 +14,7 @@ import './elements/crisis-resources/define.js';
 export * from './core/index.js';
 export { MhnProvider } from './elements/provider/mhn-provider.js';
 export { MhnArticle } from './elements/article/mhn-article.js';
+export { MhnComments } from './elements/comments/mhn-comments.js';
 export { MhnTopic } from './elements/topic/mhn-topic.js';
 export { MhnRelatedTopics } from './elements/related-topics/mhn-related-topics.js';
 export { MhnTherapistSearch } from './elements/therapist-search/mhn-therapist-search.js';

@@ -55,6 +55,9 @@ export async function startDemo({ build = true, env = {} } = {}) {
   };
 }
 
+const STAND_IN_IMAGE =
+  '<svg xmlns="http://www.w3.org/2000/svg" width="88" height="31"><rect width="88" height="31" fill="#ddd"/></svg>';
+
 /** Launches the system's (or Playwright's) Chromium headless. */
 export async function launchBrowser() {
   const executablePath = await findChromium();
@@ -68,6 +71,15 @@ export async function launchBrowser() {
  */
 export async function openPage(browser) {
   const page = await browser.newPage();
+  // This machine has no internet: the publisher's images on other hosts (badges) get a
+  // stand-in image instead of a DNS failure, as they would load for a real reader.
+  await page.route(
+    (url) => !['127.0.0.1', 'localhost'].includes(url.hostname),
+    (route) =>
+      route.request().resourceType() === 'image'
+        ? route.fulfill({ contentType: 'image/svg+xml', body: STAND_IN_IMAGE })
+        : route.abort('internetdisconnected'),
+  );
   const problems = [];
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
   page.on('response', (response) => {

@@ -138,6 +138,7 @@ defineStrings({
  * reader's draft is saved locally as they type and survives reloads and failed posts;
  * one idempotency key per draft means retries and double clicks post exactly once.
  *
+ * @tagname mhn-comments
  * @summary Reader comments: count, sortable paged thread, and a form to post.
  *
  * @fires mhn-load - A page of comments rendered. `detail.data` is the page.
