@@ -114,9 +114,12 @@ describe('<mhn-article>', () => {
     const retry = [...alert.querySelectorAll('button')].find(
       (b) => b.textContent!.trim() === 'Try again',
     )!;
+    retry.focus();
     retry.click();
     await loaded(el);
     expect($(el, '[role="alert"]')).to.equal(null);
+    // The Try again button is gone: the keyboard focus lands on the article's heading.
+    await waitUntil(() => el.shadowRoot!.activeElement === $(el, '[part="heading"]'));
   });
 
   it("shows the partner's fallback link in the error state, not while loaded", async () => {

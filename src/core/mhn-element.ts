@@ -165,9 +165,32 @@ export abstract class MhnElement extends LitElement {
         if (error.code === 'aborted') return renderLoading(this.t, renderers.loadingLines);
         if (error.code === 'not_found') return renderers.notFound?.() ?? renderNotFound(this.t);
         if (error.code === 'not_configured') return this.renderNotConfigured('endpoint');
-        return renderError(this.t, error, () => void task.run());
+        return renderError(this.t, error, () => this.retry(task));
       },
     });
+  }
+
+  /**
+   * Try again: re-runs the task and, once it settles, puts the keyboard focus back in the
+   * widget (the button it was on is gone by then): on the heading, or the new Try again.
+   */
+  protected retry(task: Task<readonly unknown[], unknown>): void {
+    this.refocus = true;
+    void task.run();
+  }
+
+  private refocus = false;
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (!this.refocus || this.busy) return;
+    this.refocus = false;
+    const target = ['[role="alert"] button', '[part~="heading"]', '[part="base"]']
+      .map((selector) => this.renderRoot.querySelector<HTMLElement>(selector))
+      .find(Boolean);
+    if (!target) return;
+    if (!target.matches('button') && !target.hasAttribute('tabindex')) target.tabIndex = -1;
+    target.focus();
   }
 
   protected renderNotConfigured(attribute: string): TemplateResult {

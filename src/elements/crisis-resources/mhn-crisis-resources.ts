@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { type PropertyValues, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { literal, html as staticHtml, type StaticValue } from 'lit/static-html.js';
 import { TaskStatus } from '@lit/task';
@@ -65,6 +65,7 @@ defineStrings({
  * @csspart loading - The placeholder shown while loading.
  * @csspart error - The error message and its Try again button.
  * @csspart button - Buttons (Try again).
+ * @csspart retry - The Try again button.
  * @csspart not-configured - The "not set up" message.
  *
  * @cssprop --mhn-font - Font family (default: inherited from the page).
@@ -74,6 +75,7 @@ defineStrings({
  * @cssprop --mhn-color-accent - Links and buttons.
  * @cssprop --mhn-color-accent-text - Text on accent-coloured buttons.
  * @cssprop --mhn-color-surface - Background.
+ * @cssprop --mhn-color-subtle - Loading placeholder.
  * @cssprop --mhn-color-border - Border.
  * @cssprop --mhn-color-focus - Focus ring.
  * @cssprop --mhn-radius - Corner radius.
@@ -115,7 +117,8 @@ export class MhnCrisisResources extends MhnElement {
     return status === TaskStatus.ERROR && toContentError(error).code === 'not_found';
   }
 
-  protected override updated(): void {
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
     this.toggleAttribute('data-empty', this.empty);
   }
 
