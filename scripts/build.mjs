@@ -2,9 +2,9 @@
 // (dist/), and custom-elements.json; prints the bundle's size.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { measureAll } from './sizes.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name) => join(root, 'node_modules', '.bin', name);
@@ -20,7 +20,13 @@ execFileSync(process.execPath, [join(root, 'scripts', 'manifest.mjs')], {
   stdio: 'inherit',
 });
 
-const bundle = readFileSync(join(root, 'dist', 'mhn-widgets.js'));
-console.log(
-  `dist/mhn-widgets.js: ${(bundle.length / 1024).toFixed(1)} KB raw, ${(gzipSync(bundle, { level: 9 }).length / 1024).toFixed(1)} KB gzip`,
-);
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const budgets = JSON.parse(readFileSync(join(root, 'size-budgets.json'), 'utf8'));
+console.log('\nentry point (with its static imports)      raw       gzip      budget (gzip)');
+for (const [file, size] of Object.entries(measureAll(root))) {
+  const budget = budgets[file];
+  const flag = budget === undefined ? '  no budget!' : size.gzip > budget ? '  OVER BUDGET' : '';
+  console.log(
+    `${file.padEnd(42)} ${kb(size.raw).padStart(9)} ${kb(size.gzip).padStart(9)} ${(budget === undefined ? '-' : kb(budget)).padStart(9)}${flag}`,
+  );
+}

@@ -4,6 +4,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { root } from './helpers.mjs';
+import { measureAll, staticClosure } from '../../scripts/sizes.mjs';
 
 const read = (file) => readFileSync(join(root, file), 'utf8');
 
@@ -65,5 +66,30 @@ describe('the npm build', () => {
     assert.ok(pkg.sideEffects.some((p) => p.includes('define.js')));
     assert.ok(existsSync(join(root, 'lib/elements/article/define.js')));
     assert.ok(existsSync(join(root, 'lib/elements/article/define.d.ts')));
+  });
+});
+
+describe('size budgets (size-budgets.json, gzip bytes of an entry and its static imports)', () => {
+  const budgets = JSON.parse(read('size-budgets.json'));
+  const sizes = measureAll(root);
+
+  it('has a budget for every entry point, and an entry point for every budget', () => {
+    assert.deepEqual(Object.keys(sizes).sort(), Object.keys(budgets).sort());
+  });
+
+  for (const [file, budget] of Object.entries(budgets)) {
+    it(`${file} is at most ${budget} bytes gzipped`, () => {
+      assert.ok(sizes[file], `${file} was not built`);
+      assert.ok(sizes[file].gzip <= budget, `${file} is ${sizes[file].gzip} bytes gzipped`);
+    });
+  }
+
+  it('keeps the HTML sanitizer out of the widgets that do not render publisher HTML', () => {
+    const sanitizer = (file) =>
+      [...staticClosure(join(root, file))].some((f) => /sanitizer-[\w-]+\.js$/.test(f));
+    assert.equal(sanitizer('dist/widgets/mhn-article.js'), true);
+    for (const file of Object.keys(sizes).filter((f) => f.startsWith('dist/widgets/'))) {
+      if (!file.endsWith('mhn-article.js')) assert.equal(sanitizer(file), false, file);
+    }
   });
 });
