@@ -1,12 +1,15 @@
 /**
  * Design tokens and the styles every widget shares.
  *
- * Isolation decision: a widget inherits only the page's font family (so it blends
- * in); everything else that would cross the shadow boundary by inheritance (colour,
- * size, line height, text transform, spacing, alignment) is set here. Text size starts
- * from the `medium` keyword — the reader's browser default — so a page that shrinks
- * its root font (`html { font-size: 62.5% }`) does not shrink the widgets; all sizes
- * inside are in `em`/`px`, never `rem`. Colours meet WCAG AA in both themes.
+ * Isolation decision: a widget takes from the page only its font family (so it blends
+ * in), its writing direction and its visibility (a container the page hides hides the
+ * widget too). Every other inherited property (colour, size, line height, weight, style,
+ * spacing, alignment, text transform and shadow, white space, cursor, text fill…) is
+ * reset by `all: initial` on the host and then set here. Text size starts from the
+ * `medium` keyword — the reader's browser default — so a page that shrinks its root font
+ * (`html { font-size: 62.5% }`) does not shrink the widgets; all sizes inside are in
+ * `em`/`px`, never `rem`. Page rules that select the host element itself still win
+ * (partners may size and place it). Colours meet WCAG AA in both themes.
  */
 import { css } from 'lit';
 
@@ -20,30 +23,22 @@ export const hostStyles = css`
     --_subtle: var(--mhn-color-subtle, #f4f6f8);
     --_border: var(--mhn-color-border, #c9d1d9);
     --_error: var(--mhn-color-error, #b42318);
-    --_success: var(--mhn-color-success, #1a7f37);
     --_radius: var(--mhn-radius, 8px);
     --_space: var(--mhn-space, 16px);
     --_focus: var(--mhn-color-focus, #0b5cad);
 
+    all: initial;
     display: block;
     box-sizing: border-box;
     color-scheme: light;
     contain: layout paint;
     position: relative;
+    visibility: inherit;
     font-family: var(--mhn-font, inherit);
     font-size: var(--mhn-font-size, medium);
-    font-style: normal;
-    font-weight: 400;
     line-height: 1.5;
     color: var(--_text);
     background: var(--_surface);
-    text-align: start;
-    text-transform: none;
-    text-indent: 0;
-    letter-spacing: normal;
-    word-spacing: normal;
-    white-space: normal;
-    visibility: visible;
     overflow-wrap: anywhere;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
@@ -63,7 +58,6 @@ export const hostStyles = css`
     --_subtle: var(--mhn-color-subtle, #1f2630);
     --_border: var(--mhn-color-border, #3d444d);
     --_error: var(--mhn-color-error, #ff9492);
-    --_success: var(--mhn-color-success, #56d364);
     --_focus: var(--mhn-color-focus, #79b8ff);
     color-scheme: dark;
   }
@@ -153,8 +147,6 @@ export const hostStyles = css`
     border: 1px solid var(--_accent);
     border-radius: calc(var(--_radius) * 0.75);
     cursor: pointer;
-    visibility: visible;
-    opacity: 1;
   }
 
   button[disabled],
@@ -179,8 +171,6 @@ export const hostStyles = css`
     border: 1px solid var(--_muted);
     border-radius: calc(var(--_radius) * 0.5);
     padding: 0.5em 0.6em;
-    visibility: visible;
-    opacity: 1;
   }
 
   .muted {

@@ -71,6 +71,7 @@ defineStrings({
  * @csspart loading - The placeholder shown while loading.
  * @csspart error - The error message and its Try again button.
  * @csspart button - Buttons (Try again).
+ * @csspart retry - The Try again button.
  * @csspart not-found - The "not available" message.
  * @csspart not-configured - The "not set up" message.
  *
@@ -81,6 +82,7 @@ defineStrings({
  * @cssprop --mhn-color-accent - Links and buttons.
  * @cssprop --mhn-color-accent-text - Text on accent-coloured buttons.
  * @cssprop --mhn-color-surface - Background.
+ * @cssprop --mhn-color-subtle - Loading placeholder.
  * @cssprop --mhn-color-border - Borders and rules.
  * @cssprop --mhn-color-error - Error text.
  * @cssprop --mhn-color-focus - Focus ring.

@@ -49,7 +49,9 @@ defineStrings({
  * @csspart loading - The placeholder shown while loading.
  * @csspart error - The error message and its Try again button.
  * @csspart button - Buttons (Try again).
+ * @csspart retry - The Try again button.
  * @csspart empty - Shown when the publisher offers none of these.
+ * @csspart not-found - The "not available" message.
  * @csspart not-configured - The "not set up" message.
  *
  * @cssprop --mhn-font - Font family (default: inherited from the page).
@@ -59,6 +61,7 @@ defineStrings({
  * @cssprop --mhn-color-accent - Links and buttons.
  * @cssprop --mhn-color-accent-text - Text on accent-coloured buttons.
  * @cssprop --mhn-color-surface - Background.
+ * @cssprop --mhn-color-subtle - Loading placeholder.
  * @cssprop --mhn-color-border - Border.
  * @cssprop --mhn-color-error - Error text.
  * @cssprop --mhn-color-focus - Focus ring.

@@ -172,6 +172,7 @@ defineStrings({
  * @csspart loading - The placeholder shown while loading.
  * @csspart error - An error message (with Try again when the thread failed to load).
  * @csspart button - Buttons (sort, Post comment, Load more, Try again).
+ * @csspart retry - The Try again button.
  * @csspart not-found - The "not available" message.
  * @csspart not-configured - The "not set up" message.
  *

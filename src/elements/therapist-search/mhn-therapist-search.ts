@@ -122,6 +122,7 @@ function usesMiles(locale: string): boolean {
  * @csspart loading - The placeholder shown while searching.
  * @csspart error - The error message and its Try again button.
  * @csspart button - Buttons (Search, Load more, Try again).
+ * @csspart retry - The Try again button.
  * @csspart search - The Search button.
  * @csspart load-more - The "Load more therapists" button.
  * @csspart not-configured - The "not set up" message.
@@ -133,6 +134,7 @@ function usesMiles(locale: string): boolean {
  * @cssprop --mhn-color-accent - Links and buttons.
  * @cssprop --mhn-color-accent-text - Text on accent-coloured buttons.
  * @cssprop --mhn-color-surface - Background.
+ * @cssprop --mhn-color-subtle - Loading placeholder.
  * @cssprop --mhn-color-border - Borders and rules.
  * @cssprop --mhn-color-error - Error text.
  * @cssprop --mhn-color-focus - Focus ring.

@@ -102,7 +102,8 @@ interface Panel {
  * @csspart base - The wrapper of every state.
  * @csspart heading - The topic title.
  * @csspart tabs - The tab list.
- * @csspart tab - One tab (also `tab-selected` on the selected one).
+ * @csspart tab - One tab.
+ * @csspart tab-selected - The selected tab.
  * @csspart panel - The selected section's panel.
  * @csspart list - A section's list of items.
  * @csspart item - One item.
@@ -114,6 +115,7 @@ interface Panel {
  * @csspart loading - The placeholder shown while loading.
  * @csspart error - The error message and its Try again button.
  * @csspart button - Buttons (Try again, Load more).
+ * @csspart retry - The Try again button.
  * @csspart empty - The "nothing here" message.
  * @csspart not-found - The "not available" message.
  * @csspart not-configured - The "not set up" message.
