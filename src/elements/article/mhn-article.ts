@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { literal, html as staticHtml, type StaticValue } from 'lit/static-html.js';
+import { html as staticHtml } from 'lit/static-html.js';
 import { TaskStatus } from '@lit/task';
 import {
   parseArticle,
@@ -12,19 +12,11 @@ import {
 import { defineStrings, formatDate } from '../../core/i18n.js';
 import { MhnElement, MissingAttribute, initialState } from '../../core/mhn-element.js';
 import { sanitizeHtml } from '../../core/sanitize.js';
+import { headingTag } from '../../core/heading.js';
 import { hostStyles } from '../../core/styles.js';
 import { safeUrl } from '../../core/urls.js';
 import { articleStyles } from './mhn-article.styles.js';
 import { addJsonLd, articleJsonLd } from './structured-data.js';
-
-const HEADINGS: StaticValue[] = [
-  literal`h1`,
-  literal`h2`,
-  literal`h3`,
-  literal`h4`,
-  literal`h5`,
-  literal`h6`,
-];
 
 defineStrings({
   en: {
@@ -214,7 +206,7 @@ export class MhnArticle extends MhnElement {
   }
 
   private renderArticle(article: Article) {
-    const heading = HEADINGS[this.headingLevel - 1] ?? HEADINGS[1]!;
+    const heading = headingTag(this.headingLevel);
     const url = safeUrl(article.url);
     const topicUrl = safeUrl(article.topic?.url);
     const reviewers = article.reviewedBy?.length ? this.names(article.reviewedBy) : undefined;

@@ -1,23 +1,15 @@
 import { type PropertyValues, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
-import { literal, html as staticHtml, type StaticValue } from 'lit/static-html.js';
+import { html as staticHtml } from 'lit/static-html.js';
 import { TaskStatus } from '@lit/task';
 import { parseSite, type CrisisLine, type Site } from '../../core/api-types.js';
 import { toContentError } from '../../core/errors.js';
 import { defineStrings } from '../../core/i18n.js';
 import { MhnElement, initialState, renderLoading } from '../../core/mhn-element.js';
+import { headingTag } from '../../core/heading.js';
 import { hostStyles } from '../../core/styles.js';
 import { safeUrl, telUrl } from '../../core/urls.js';
 import { crisisResourcesStyles } from './mhn-crisis-resources.styles.js';
-
-const HEADINGS: StaticValue[] = [
-  literal`h1`,
-  literal`h2`,
-  literal`h3`,
-  literal`h4`,
-  literal`h5`,
-  literal`h6`,
-];
 
 defineStrings({
   en: {
@@ -170,7 +162,7 @@ export class MhnCrisisResources extends MhnElement {
   private renderLines(site: Site) {
     const lines = this.lines(site);
     if (!lines.length) return nothing;
-    const heading = HEADINGS[Math.round(this.headingLevel) - 1] ?? HEADINGS[1]!;
+    const heading = headingTag(this.headingLevel);
     const { heading: title, emergency } = site.crisis!;
     return staticHtml`<${heading} class="heading" part="heading">${title ?? this.t('crisis.heading')}</${heading}>
       <ul class="lines" part="lines">

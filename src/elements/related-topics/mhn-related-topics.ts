@@ -1,22 +1,14 @@
 import { html } from 'lit';
 import { property } from 'lit/decorators.js';
-import { literal, html as staticHtml, type StaticValue } from 'lit/static-html.js';
+import { html as staticHtml } from 'lit/static-html.js';
 import { parseTopic, type Topic } from '../../core/api-types.js';
 import { defineStrings } from '../../core/i18n.js';
 import { MhnElement, MissingAttribute, initialState } from '../../core/mhn-element.js';
 import { renderEmpty, renderNotFound } from '../../core/states.js';
+import { headingTag } from '../../core/heading.js';
 import { hostStyles } from '../../core/styles.js';
 import { safeUrl } from '../../core/urls.js';
 import { relatedTopicsStyles } from './mhn-related-topics.styles.js';
-
-const HEADINGS: StaticValue[] = [
-  literal`h1`,
-  literal`h2`,
-  literal`h3`,
-  literal`h4`,
-  literal`h5`,
-  literal`h6`,
-];
 
 defineStrings({
   en: {
@@ -93,7 +85,7 @@ export class MhnRelatedTopics extends MhnElement {
   }
 
   protected override renderContent() {
-    const heading = HEADINGS[Math.round(this.headingLevel) - 1] ?? HEADINGS[1]!;
+    const heading = headingTag(this.headingLevel);
     return staticHtml`<div part="base" aria-busy=${this.busy ? 'true' : 'false'}>
       <${heading} class="heading" part="heading">${this.t('related.heading')}</${heading}>
       ${this.renderTask(this.task, {

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { literal, html as staticHtml, type StaticValue } from 'lit/static-html.js';
+import { html as staticHtml, type StaticValue } from 'lit/static-html.js';
 import { TaskStatus } from '@lit/task';
 import {
   parseSite,
@@ -12,19 +12,11 @@ import { ContentError, isAbortError, toContentError } from '../../core/errors.js
 import { defineStrings, formatNumber } from '../../core/i18n.js';
 import { MhnElement, initialState } from '../../core/mhn-element.js';
 import { errorMessage, renderError, renderLoading } from '../../core/states.js';
+import { headingTag } from '../../core/heading.js';
 import { hostStyles } from '../../core/styles.js';
 import { safeUrl, telUrl } from '../../core/urls.js';
 import { COUNTRIES, normalizePostalCode, type Country } from './postal-code.js';
 import { therapistSearchStyles } from './mhn-therapist-search.styles.js';
-
-const HEADINGS: StaticValue[] = [
-  literal`h1`,
-  literal`h2`,
-  literal`h3`,
-  literal`h4`,
-  literal`h5`,
-  literal`h6`,
-];
 
 const MILE_KM = 1.609344;
 const RADII_KM = [10, 25, 40, 80, 160];
@@ -331,7 +323,7 @@ export class MhnTherapistSearch extends MhnElement {
       return html`<div part="base">${this.renderNotConfigured('endpoint')}</div>`;
     }
     const level = Math.min(5, Math.max(1, Math.round(this.headingLevel) || 2));
-    const heading = HEADINGS[level - 1]!;
+    const heading = headingTag(level);
     const { options, selected } = this.radii();
     const invalid = this.invalid;
     const codeError = invalid?.field === 'code';
@@ -392,7 +384,7 @@ export class MhnTherapistSearch extends MhnElement {
       <p class="elsewhere muted" part="elsewhere">${codeError ? nothing : this.renderElsewhere()}</p>
       <div class="results-area" aria-busy=${busy ? 'true' : 'false'}>
         <p class="status" part="status" role="status">${this.renderStatus()}</p>
-        ${this.renderResults(HEADINGS[level]!)}
+        ${this.renderResults(headingTag(level + 1))}
       </div>
     </div>`;
   }

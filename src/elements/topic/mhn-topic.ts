@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { literal, html as staticHtml, type StaticValue } from 'lit/static-html.js';
+import { html as staticHtml } from 'lit/static-html.js';
 import { TaskStatus } from '@lit/task';
 import {
   parseSectionPage,
@@ -19,18 +19,10 @@ import {
   renderLoading,
   renderNotFound,
 } from '../../core/states.js';
+import { headingTag } from '../../core/heading.js';
 import { hostStyles } from '../../core/styles.js';
 import { safeUrl } from '../../core/urls.js';
 import { topicStyles } from './mhn-topic.styles.js';
-
-const HEADINGS: StaticValue[] = [
-  literal`h1`,
-  literal`h2`,
-  literal`h3`,
-  literal`h4`,
-  literal`h5`,
-  literal`h6`,
-];
 
 /** Items asked for per request. */
 const PAGE_SIZE = 10;
@@ -318,7 +310,7 @@ export class MhnTopic extends MhnElement {
   }
 
   private renderTopic(topic: Topic) {
-    const heading = HEADINGS[Math.round(this.headingLevel) - 1] ?? HEADINGS[1]!;
+    const heading = headingTag(this.headingLevel);
     const { sections } = topic;
     const current = this.currentSection;
     return staticHtml`<${heading} class="heading" part="heading" id="title">${topic.title}</${heading}>
