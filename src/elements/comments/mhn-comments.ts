@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { literal, html as staticHtml } from 'lit/static-html.js';
+import { literal, html as staticHtml, type StaticValue } from 'lit/static-html.js';
 import { TaskStatus } from '@lit/task';
 import {
   parseArticle,
@@ -31,6 +31,14 @@ const LIMITS: Record<Field, readonly [number, number]> = {
 };
 const FIELDS = Object.keys(LIMITS) as Field[];
 const SORTS: Sort[] = ['newest', 'oldest'];
+const HEADINGS: StaticValue[] = [
+  literal`h1`,
+  literal`h2`,
+  literal`h3`,
+  literal`h4`,
+  literal`h5`,
+  literal`h6`,
+];
 const length = (text: string) => [...text.trim()].length;
 /** Threads found closed by a 403 while this page is open (the article may still be cached). */
 const closedThreads = new Set<string>();
@@ -202,6 +210,9 @@ export class MhnComments extends MhnElement {
   /** Comments per page, 1–100 (default 20). */
   @property({ attribute: 'page-size', type: Number }) pageSize = 20;
 
+  /** Level of the "Reader Comments" heading, 1–5 (the form's and each comment's title are one below). */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+
   /** `lazy` (default): no request until the widget is about a viewport away. `eager`: at once. */
   @property() loading: 'lazy' | 'eager' = 'lazy';
 
@@ -229,6 +240,11 @@ export class MhnComments extends MhnElement {
 
   private get order(): Sort {
     return this.sort === 'oldest' ? 'oldest' : 'newest';
+  }
+
+  /** The heading tag for `depth` levels below the widget's heading. */
+  private heading(depth: number): StaticValue {
+    return HEADINGS[Math.min(5, Math.max(1, Math.round(this.headingLevel) || 2)) - 1 + depth]!;
   }
 
   private get limit(): number {
@@ -363,9 +379,10 @@ export class MhnComments extends MhnElement {
     const stale = this.list.status === TaskStatus.PENDING && thread;
     // No accessible names on the section, group and form beyond what they need, so
     // "Comment" names exactly one control (Playwright's getByLabel matches substrings).
-    return html`<section part="base" aria-busy=${this.busy ? 'true' : 'false'}>
+    const h = this.heading(0);
+    return staticHtml`<section part="base" aria-busy=${this.busy ? 'true' : 'false'}>
       <div class="head">
-        <h2 class="heading" part="heading">
+        <${h} class="heading" part="heading">
           ${this.t('comments.heading')}
           ${
             total === undefined
@@ -374,7 +391,7 @@ export class MhnComments extends MhnElement {
                   >${this.t('comments.count', { count: total })}</span
                 >`
           }
-        </h2>
+        </${h}>
         ${
           (total ?? 0) > 1
             ? html`<div class="sort" part="sort" role="group" aria-label=${this.t('comments.sort')}>
@@ -460,9 +477,10 @@ export class MhnComments extends MhnElement {
 
   private renderComment(c: Comment, pending = false) {
     const date = formatDate(this.resolvedLocale, c.created);
+    const h = this.heading(1);
     return html`<li>
       <article class="comment" part="comment" tabindex="-1" data-id=${c.id}>
-        ${c.title ? html`<h3 class="title" part="comment-title" dir="auto">${c.title}</h3>` : nothing}
+        ${c.title ? staticHtml`<${h} class="title" part="comment-title" dir="auto">${c.title}</${h}>` : nothing}
         <p class="meta" part="comment-meta">
           <span class="author" dir="auto"
             >${c.author?.trim() ? c.author : this.t('comments.anonymous')}</span
@@ -502,14 +520,15 @@ export class MhnComments extends MhnElement {
     if (status !== TaskStatus.COMPLETE && (!code || code === 'not_found' || code === 'aborted')) {
       return nothing;
     }
-    return html`<form
+    const h = this.heading(1);
+    return staticHtml`<form
       class="form"
       part="form"
       novalidate
       @submit=${this.submit}
       @input=${this.onInput}
     >
-      <h3 class="form-heading">${this.t('comments.form')}</h3>
+      <${h} class="form-heading">${this.t('comments.form')}</${h}>
       ${FIELDS.map((f) => this.renderField(f))}
       ${
         this.formError
