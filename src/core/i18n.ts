@@ -38,14 +38,20 @@ export function primaryLanguage(locale: string): string {
   return locale.toLowerCase().split(/[-_]/)[0] || 'en';
 }
 
-/** Normalises a BCP 47 tag for Intl, falling back to `en` when the tag is unusable. */
+/**
+ * The locale the UI is shown in: the canonical form of `locale` when there are strings
+ * for its language (bundled, or added with `setStrings`), else `en` — so dates, numbers
+ * and lists never come in another language than the sentences around them.
+ */
 export function normalizeLocale(locale: string | null | undefined): string {
-  if (!locale) return 'en';
   try {
-    return Intl.getCanonicalLocales(locale.replace(/_/g, '-'))[0] ?? 'en';
+    const tag = Intl.getCanonicalLocales(locale!.replace(/_/g, '-'))[0]!;
+    const lang = primaryLanguage(tag);
+    if (bundled[lang] || overrides[lang]) return tag;
   } catch {
-    return 'en';
+    // Missing or unusable tag.
   }
+  return 'en';
 }
 
 function lookup(lang: string, key: string, local?: Messages): Message | undefined {

@@ -4,7 +4,7 @@
  * data tasks with their states, and a render guard so that no exception ever
  * escapes into the partner page.
  */
-import { LitElement, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ContextRoot, consume } from '@lit/context';
 import { Task, TaskStatus, initialState } from '@lit/task';
@@ -207,14 +207,17 @@ export abstract class MhnElement extends LitElement {
   protected abstract renderContent(): unknown;
 
   protected override render(): unknown {
+    let content: unknown;
     try {
-      return this.renderContent();
+      content = this.renderContent();
     } catch (error) {
       console.error(`[mhn-widgets] <${this.localName}> failed to render:`, error);
-      return renderError(this.t, new ContentError('bad_response', String(error)), () =>
+      content = renderError(this.t, new ContentError('bad_response', String(error)), () =>
         this.tasks.forEach((task) => void task.run()),
       );
     }
+    // The UI's language, whatever the page's (content inside carries its own `lang`).
+    return html`<div lang=${this.resolvedLocale}>${content}</div>`;
   }
 
   override connectedCallback(): void {

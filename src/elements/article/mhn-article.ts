@@ -210,15 +210,17 @@ export class MhnArticle extends MhnElement {
     const url = safeUrl(article.url);
     const topicUrl = safeUrl(article.topic?.url);
     const reviewers = article.reviewedBy?.length ? this.names(article.reviewedBy) : undefined;
-    return staticHtml`<article part="article" lang=${article.language ?? nothing}>
+    // The title, topic and body are content, in the article's language; the rest is UI.
+    const lang = article.language ?? nothing;
+    return staticHtml`<article part="article">
       ${
         article.topic
-          ? html`<p class="kicker" part="kicker">
+          ? html`<p class="kicker" part="kicker" lang=${lang}>
               ${topicUrl ? html`<a href=${topicUrl}>${article.topic.title}</a>` : article.topic.title}
             </p>`
           : nothing
       }
-      <${heading} class="heading" part="heading">${article.title}</${heading}>
+      <${heading} class="heading" part="heading" lang=${lang}>${article.title}</${heading}>
       ${
         article.authors.length
           ? html`<p class="byline" part="byline">
@@ -234,7 +236,7 @@ export class MhnArticle extends MhnElement {
         }
         ${this.renderDate(reviewers ? 'article.reviewedBy' : 'article.reviewed', article.reviewed, reviewers)}
       </p>
-      <div class="body" part="body">${this.bodyFor(article)}</div>
+      <div class="body" part="body" lang=${lang}>${this.bodyFor(article)}</div>
       ${
         url
           ? html`<p class="source">
