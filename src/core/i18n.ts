@@ -83,9 +83,20 @@ export function translate(
   });
 }
 
+/**
+ * Intl objects are costly to build (a long thread formats a date per comment on every
+ * render): one per locale and options, reused.
+ */
+const intlCache = new Map<string, object>();
+function cached<T extends object>(key: string, make: () => T): T {
+  let value = intlCache.get(key) as T | undefined;
+  if (!value) intlCache.set(key, (value = make()));
+  return value;
+}
+
 function pluralRule(locale: string, count: number): Intl.LDMLPluralRule {
   try {
-    return new Intl.PluralRules(locale).select(count);
+    return cached(`p|${locale}`, () => new Intl.PluralRules(locale)).select(count);
   } catch {
     return count === 1 ? 'one' : 'other';
   }
@@ -97,7 +108,8 @@ export function formatNumber(
   options?: Intl.NumberFormatOptions,
 ): string {
   try {
-    return new Intl.NumberFormat(locale, options).format(value);
+    const key = `n|${locale}|${JSON.stringify(options ?? {})}`;
+    return cached(key, () => new Intl.NumberFormat(locale, options)).format(value);
   } catch {
     return String(value);
   }
@@ -130,14 +142,19 @@ export function formatDate(locale: string, iso: string | null | undefined): stri
   const parsed = parseDate(iso);
   if (!parsed) return null;
   try {
-    return new Intl.DateTimeFormat(locale, {
-      year: 'numeric',
-      month: 'long',
-      day: 'numeric',
-      // Calendar dates and timestamps are both shown as the day they name in UTC, so every
-      // reader sees the same date the publisher wrote.
-      timeZone: 'UTC',
-    }).format(parsed.date);
+    const format = cached(
+      `d|${locale}`,
+      () =>
+        new Intl.DateTimeFormat(locale, {
+          year: 'numeric',
+          month: 'long',
+          day: 'numeric',
+          // Calendar dates and timestamps are both shown as the day they name in UTC, so every
+          // reader sees the same date the publisher wrote.
+          timeZone: 'UTC',
+        }),
+    );
+    return format.format(parsed.date);
   } catch {
     return null;
   }
