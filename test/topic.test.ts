@@ -676,6 +676,8 @@ describe('<mhn-topic>', () => {
     await waitUntil(() => signals.length === 1, 'no section request');
     const parent = el.parentElement!;
     el.remove();
+    // A removal is told apart from a move once the current script has run (a microtask).
+    await Promise.resolve();
     expect(signals[0]!.aborted).to.equal(true);
     hold = false;
     parent.append(el);

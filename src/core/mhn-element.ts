@@ -14,7 +14,7 @@ import { ContentError, isAbortError, toContentError } from './errors.js';
 import { normalizeLocale, translate, type Messages, type Params } from './i18n.js';
 import { renderError, renderLoading, renderNotConfigured, renderNotFound } from './states.js';
 import { hostStyles } from './styles.js';
-import { pageScheme, watchPageScheme } from './theme.js';
+import { pageScheme, watchPage } from './theme.js';
 
 export { initialState };
 
@@ -71,8 +71,11 @@ export abstract class MhnElement extends LitElement {
 
   private readonly tasks: Task<readonly unknown[], unknown>[] = [];
   private readonly warned = new Set<string>();
-  private interrupted = false;
-  private unwatchScheme?: () => void;
+  /** Tasks cancelled when the element left the page, to run again when it comes back. */
+  private interrupted: Task<readonly unknown[], unknown>[] = [];
+  private unwatchPage?: () => void;
+  /** The locale of the last render. */
+  private shownLocale?: string;
 
   /** The endpoint in force for this element, or undefined when none is configured. */
   get resolvedEndpoint(): string | undefined {
@@ -125,8 +128,11 @@ export abstract class MhnElement extends LitElement {
     options: { autoRun?: boolean; events?: boolean } = {},
   ): Task<A, T> {
     const events = options.events ?? true;
+    // Off the page the arguments stay as they were: nothing is fetched for a detached
+    // element (a framework may keep and change one); it catches up when it returns.
+    let last: A | undefined;
     const task = new Task<A, T>(this, {
-      args,
+      args: () => (this.isConnected || !last ? (last = args()) : last),
       autoRun: options.autoRun ?? true,
       task: (a, { signal }) => load(a, signal) as Promise<T>,
       onComplete: (data) => {
@@ -217,27 +223,35 @@ export abstract class MhnElement extends LitElement {
       );
     }
     // The UI's language, whatever the page's (content inside carries its own `lang`).
-    return html`<div lang=${this.resolvedLocale}>${content}</div>`;
+    return html`<div lang=${(this.shownLocale = this.resolvedLocale)}>${content}</div>`;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.hasUpdated) this.applyTheme();
-    if (this.interrupted) {
-      // Moved in the DOM while loading: pick the request up again.
-      this.interrupted = false;
-      for (const task of this.tasks)
-        if (task.status === TaskStatus.ERROR && isAbortError(task.error)) void task.run();
-    }
+    if (!this.hasUpdated) return;
+    this.followPage();
+    // Back on the page: catch up with what changed while away, and pick up what a
+    // removal cancelled.
+    this.requestUpdate();
+    for (const task of this.interrupted.splice(0)) void task.run();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.unwatchScheme?.();
-    this.unwatchScheme = undefined;
+    this.unwatchPage?.();
+    this.unwatchPage = undefined;
+    // A move (removed and inserted again in one go) must not cancel anything: only a
+    // removal that outlasts the current task does.
+    queueMicrotask(() => {
+      if (!this.isConnected) this.removed();
+    });
+  }
+
+  /** The element has left the page (it was not just moved): cancel what is in flight. */
+  protected removed(): void {
     for (const task of this.tasks) {
       if (task.status === TaskStatus.PENDING) {
-        this.interrupted = true;
+        this.interrupted.push(task);
         task.abort();
       }
     }
@@ -245,17 +259,24 @@ export abstract class MhnElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    this.applyTheme();
+    this.followPage();
   }
 
-  /** Mirrors the resolved theme to `data-theme` (light|dark) for the token styles. */
-  private applyTheme(): void {
+  /**
+   * Mirrors the resolved theme to `data-theme` (light|dark) for the token styles, and
+   * while the theme is `auto` or the locale comes from `<html lang>`, follows the page.
+   */
+  private followPage(): void {
     const auto = this.resolvedTheme === 'auto';
-    if (auto && !this.unwatchScheme && this.isConnected) {
-      this.unwatchScheme = watchPageScheme(() => this.applyTheme());
-    } else if (!auto && this.unwatchScheme) {
-      this.unwatchScheme();
-      this.unwatchScheme = undefined;
+    const watch = this.isConnected && (auto || !(this.locale || this.providerConfig?.locale));
+    if (watch && !this.unwatchPage) {
+      this.unwatchPage = watchPage(() => {
+        this.followPage();
+        if (this.resolvedLocale !== this.shownLocale) this.requestUpdate();
+      });
+    } else if (!watch && this.unwatchPage) {
+      this.unwatchPage();
+      this.unwatchPage = undefined;
     }
     const theme = auto ? pageScheme() : this.resolvedTheme === 'dark' ? 'dark' : 'light';
     if (this.dataset['theme'] !== theme) this.dataset['theme'] = theme;

@@ -1,8 +1,9 @@
 /**
- * `theme="auto"`: follow the page. The page's own `color-scheme` wins when it names one
- * scheme (CSS on `<html>` or `<meta name="color-scheme">`); otherwise the reader's
- * `prefers-color-scheme`. One media listener and one MutationObserver serve every auto
- * widget on the page, and both are released when the last one goes.
+ * Following the page. `theme="auto"`: the page's own `color-scheme` wins when it names
+ * one scheme (CSS on `<html>` or `<meta name="color-scheme">`); otherwise the reader's
+ * `prefers-color-scheme`. The locale, when it comes from `<html lang>`, follows it too.
+ * One media listener and one MutationObserver serve every widget that follows the page,
+ * and both are released when the last one goes.
  */
 
 type Listener = () => void;
@@ -30,8 +31,8 @@ export function pageScheme(): 'light' | 'dark' {
   return window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
 }
 
-/** Calls `listener` whenever the page's scheme may have changed; returns the unsubscribe. */
-export function watchPageScheme(listener: Listener): () => void {
+/** Calls `listener` whenever the page's scheme or language may have changed; returns the unsubscribe. */
+export function watchPage(listener: Listener): () => void {
   listeners.add(listener);
   if (!media) {
     media = window.matchMedia('(prefers-color-scheme: dark)');

@@ -313,8 +313,8 @@ export class MhnTherapistSearch extends MhnElement {
     }
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
+  protected override removed(): void {
+    super.removed();
     this.moreAbort?.abort();
   }
 

@@ -191,13 +191,8 @@ export class MhnTopic extends MhnElement {
     if (section && !this.panels.has(section.id)) void this.load(section.id);
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.requestUpdate();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
+  protected override removed(): void {
+    super.removed();
     this.abortPanels(false);
   }
 
