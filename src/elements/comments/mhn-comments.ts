@@ -15,6 +15,7 @@ import { toContentError } from '../../core/errors.js';
 import { defineStrings, formatDate, formatNumber } from '../../core/i18n.js';
 import { MhnElement, MissingAttribute, initialState } from '../../core/mhn-element.js';
 import { renderEmpty, renderNotFound } from '../../core/states.js';
+import { headingTag } from '../../core/heading.js';
 import { hostStyles } from '../../core/styles.js';
 import { safeUrl } from '../../core/urls.js';
 import { draftId, emptyDraft, loadDraft, newKey, saveDraft, type Draft } from './drafts.js';
@@ -31,14 +32,6 @@ const LIMITS: Record<Field, readonly [number, number]> = {
 };
 const FIELDS = Object.keys(LIMITS) as Field[];
 const SORTS: Sort[] = ['newest', 'oldest'];
-const HEADINGS: StaticValue[] = [
-  literal`h1`,
-  literal`h2`,
-  literal`h3`,
-  literal`h4`,
-  literal`h5`,
-  literal`h6`,
-];
 const length = (text: string) => [...text.trim()].length;
 /** Threads found closed by a 403 while this page is open (the article may still be cached). */
 const closedThreads = new Set<string>();
@@ -244,7 +237,7 @@ export class MhnComments extends MhnElement {
 
   /** The heading tag for `depth` levels below the widget's heading. */
   private heading(depth: number): StaticValue {
-    return HEADINGS[Math.min(5, Math.max(1, Math.round(this.headingLevel) || 2)) - 1 + depth]!;
+    return headingTag(Math.min(5, Math.max(1, Math.round(this.headingLevel) || 2)) + depth);
   }
 
   private get limit(): number {
