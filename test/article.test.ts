@@ -5,7 +5,7 @@ import { ContentClient, sharedClient } from '../src/core/content-client.js';
 import { define } from '../src/core/define.js';
 import { recordingClient } from './helpers/client.js';
 import { $, $$, captureWarnings, text, waitFor } from './helpers/dom.js';
-import { apiUrl, resetServerStats, serverStats } from './helpers/server.js';
+import { addArticle, apiUrl, resetServerStats, serverStats } from './helpers/server.js';
 
 const SLUG = 'resilience-social-support-benefits';
 
@@ -68,6 +68,32 @@ describe('<mhn-article>', () => {
       ),
     );
     expect($(bad, '[part="heading"]')!.localName).to.equal('h2');
+  });
+
+  it("nests the body's headings under the title's level", async () => {
+    await addArticle({
+      slug: 'with-headings',
+      title: 'With headings',
+      url: 'https://publisher.example.org/with-headings',
+      authors: [],
+      bodyHtml: '<h2>Part one</h2><p>a</p><h3>Detail</h3><p>b</p><h2>Part two</h2>',
+    });
+    const el = await loaded(
+      await fixture<MhnArticle>(
+        html`<mhn-article
+          endpoint=${endpoint}
+          article="with-headings"
+          heading-level="3"
+        ></mhn-article>`,
+      ),
+    );
+    const levels = () => $$(el, '[part="body"] :is(h1,h2,h3,h4,h5,h6)').map((h) => h.localName);
+    expect($(el, '[part="heading"]')!.localName).to.equal('h3');
+    expect(levels()).to.deep.equal(['h4', 'h5', 'h4']);
+    el.headingLevel = 1;
+    await el.updateComplete;
+    expect(levels()).to.deep.equal(['h2', 'h3', 'h2']);
+    expect($(el, '[part="body"]')!.textContent).to.equal('Part oneaDetailbPart two');
   });
 
   it('dispatches mhn-load with the article', async () => {

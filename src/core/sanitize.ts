@@ -210,3 +210,23 @@ function textOf(html: string): string {
 
 /** The names a page's CSP `trusted-types` directive must allow for every widget. */
 export const TRUSTED_TYPES_POLICY_NAMES = [TRUSTED_TYPES_POLICY, 'lit-html'] as const;
+
+/**
+ * Re-levels the headings of sanitized content so they sit below a title at `parentLevel`
+ * (a body whose top headings are h2 under an h2 title becomes h3…), keeping their order
+ * and never going past h6: the partner page's outline stays correct.
+ */
+export function nestHeadings(fragment: DocumentFragment, parentLevel: number): DocumentFragment {
+  const headings = [...fragment.querySelectorAll<HTMLElement>('h1, h2, h3, h4, h5, h6')];
+  const top = Math.min(...headings.map((h) => Number(h.localName[1])));
+  const shift = parentLevel + 1 - top;
+  if (!headings.length || shift <= 0) return fragment;
+  for (const heading of headings) {
+    const level = Math.min(6, Number(heading.localName[1]) + shift);
+    const renamed = document.createElement(`h${level}`);
+    for (const attr of heading.attributes) renamed.setAttribute(attr.name, attr.value);
+    renamed.append(...heading.childNodes);
+    heading.replaceWith(renamed);
+  }
+  return fragment;
+}

@@ -11,7 +11,7 @@ import {
 } from '../../core/api-types.js';
 import { defineStrings, formatDate } from '../../core/i18n.js';
 import { MhnElement, MissingAttribute, initialState } from '../../core/mhn-element.js';
-import { sanitizeHtml } from '../../core/sanitize.js';
+import { nestHeadings, sanitizeHtml } from '../../core/sanitize.js';
 import { headingTag } from '../../core/heading.js';
 import { hostStyles } from '../../core/styles.js';
 import { safeUrl } from '../../core/urls.js';
@@ -96,7 +96,7 @@ export class MhnArticle extends MhnElement {
    */
   @property({ attribute: 'structured-data', type: Boolean }) structuredData = false;
 
-  private body?: { source: Article; fragment: DocumentFragment };
+  private body?: { source: Article; level: number; fragment: DocumentFragment };
   private jsonLd?: { article: Article; site?: Site; release: () => void };
 
   private readonly task = this.createTask(
@@ -185,11 +185,10 @@ export class MhnArticle extends MhnElement {
 
   private bodyFor(article: Article): DocumentFragment {
     // Sanitize once per loaded article; Lit moves the fragment's nodes into place.
-    if (this.body?.source !== article) {
-      this.body = {
-        source: article,
-        fragment: sanitizeHtml(article.bodyHtml, safeUrl(article.url)),
-      };
+    const level = this.headingLevel;
+    if (this.body?.source !== article || this.body.level !== level) {
+      const fragment = sanitizeHtml(article.bodyHtml, safeUrl(article.url));
+      this.body = { source: article, level, fragment: nestHeadings(fragment, level) };
     }
     return this.body.fragment;
   }
