@@ -34,6 +34,17 @@ describe('the demo page from npm start', () => {
     await page.close();
   });
 
+  it('has a Spanish page whose widgets follow <html lang="es">', async () => {
+    const { page, problems } = await openPage(browser);
+    await page.goto(`${demo.origin}/demo/es.html`);
+    const heading = page.locator('mhn-article h1');
+    await heading.waitFor({ timeout: 15_000 });
+    assert.match(await page.locator('mhn-article [part="dates"]').textContent(), / de /);
+    await page.getByLabel('Código ZIP o postal').waitFor();
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   it('survives the bundle being loaded twice on one page', async () => {
     const { page, problems } = await openPage(browser);
     const warnings = [];
