@@ -44,6 +44,8 @@ export interface TaskRenderers<T> {
   complete: (value: T) => unknown;
   /** Placeholder lines while loading (reserves space). */
   loadingLines?: number;
+  /** The placeholder's content, mirroring the loaded layout (instead of `loadingLines`). */
+  loading?: () => unknown;
   notFound?: () => unknown;
 }
 
@@ -161,14 +163,16 @@ export abstract class MhnElement extends LitElement {
    */
   protected renderTask<T>(task: Task<readonly unknown[], T>, renderers: TaskRenderers<T>): unknown {
     if (!this.resolvedEndpoint) return this.renderNotConfigured('endpoint');
+    const loading = () =>
+      renderLoading(this.t, renderers.loadingLines, undefined, renderers.loading?.());
     return task.render({
-      initial: () => renderLoading(this.t, renderers.loadingLines),
-      pending: () => renderLoading(this.t, renderers.loadingLines),
+      initial: loading,
+      pending: loading,
       complete: renderers.complete,
       error: (e) => {
         if (e instanceof MissingAttribute) return this.renderNotConfigured(e.attribute);
         const error = toContentError(e);
-        if (error.code === 'aborted') return renderLoading(this.t, renderers.loadingLines);
+        if (error.code === 'aborted') return loading();
         if (error.code === 'not_found') return renderers.notFound?.() ?? renderNotFound(this.t);
         if (error.code === 'not_configured') return this.renderNotConfigured('endpoint');
         return renderError(this.t, error, () => this.retry(task));

@@ -7,14 +7,35 @@ import type { ContentError } from './errors.js';
 
 type Translate = (key: string, params?: Record<string, string | number>) => string;
 
-/** A placeholder that reserves roughly the final space, plus a status line for screen readers. */
-export function renderLoading(t: Translate, lines = 5, label?: string): TemplateResult {
-  return html`<div class="skeleton" part="loading" aria-hidden="true">
-      <span class="skeleton-line title"></span>
-      ${Array.from({ length: lines }, () => html`<span class="skeleton-line"></span>`)}
+/**
+ * A placeholder that reserves the final space, plus a status line for screen readers.
+ * `body` mirrors the widget's loaded layout (typical content); without it, `lines` bars.
+ */
+export function renderLoading(
+  t: Translate,
+  lines = 5,
+  label?: string,
+  body?: unknown,
+): TemplateResult {
+  return html`<div class="skeleton ${body ? 'shaped' : ''}" part="loading" aria-hidden="true">
+      ${
+        body ??
+        html`<span class="skeleton-line title"></span>
+          ${Array.from({ length: lines }, () => html`<span class="skeleton-line"></span>`)}`
+      }
     </div>
     <p class="visually-hidden" role="status">${label ?? t('state.loading')}</p>`;
 }
+
+/**
+ * Placeholder text that wraps like about `chars` characters of prose, so a skeleton
+ * takes the lines real text would at any width. Inside an `aria-hidden` placeholder.
+ */
+export const skeletonText = (chars: number): TemplateResult =>
+  html`<span
+    class="skeleton-line text"
+    data-text=${'xxxxx '.repeat(chars / 5).slice(0, chars)}
+  ></span>`;
 
 /** The reader-facing sentence for an error, by its code. */
 export function errorMessage(t: Translate, error: ContentError): string {

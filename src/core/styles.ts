@@ -208,6 +208,10 @@ export const hostStyles = css`
     min-height: var(--_skeleton-height, 12em);
   }
 
+  .skeleton.shaped {
+    min-height: 0;
+  }
+
   .skeleton-line {
     display: block;
     height: 0.9em;
@@ -223,6 +227,25 @@ export const hostStyles = css`
   .skeleton-line.title {
     height: 1.5em;
     width: 60%;
+  }
+
+  /* Transparent text of typical length (no text node): wraps, taking the lines the content will. */
+  .skeleton-line.text {
+    display: inline;
+    height: auto;
+    margin: 0;
+    color: transparent;
+    -webkit-box-decoration-break: clone;
+    box-decoration-break: clone;
+  }
+
+  .skeleton-line.text::before {
+    content: attr(data-text);
+  }
+
+  .skeleton .heading {
+    line-height: 1.25;
+    margin: 0 0 0.5em;
   }
 
   @media (prefers-reduced-motion: no-preference) {

@@ -1,10 +1,6 @@
 import { css } from 'lit';
 
 export const articleStyles = css`
-  :host {
-    --_skeleton-height: 24em;
-  }
-
   .kicker {
     margin: 0 0 0.25em;
     font-size: 0.875em;

@@ -13,6 +13,7 @@ import { defineStrings, formatDate } from '../../core/i18n.js';
 import { MhnElement, MissingAttribute, initialState } from '../../core/mhn-element.js';
 import { nestHeadings, sanitizeHtml } from '../../core/sanitize.js';
 import { headingTag } from '../../core/heading.js';
+import { skeletonText } from '../../core/states.js';
 import { hostStyles } from '../../core/styles.js';
 import { safeUrl } from '../../core/urls.js';
 import { articleStyles } from './mhn-article.styles.js';
@@ -167,11 +168,23 @@ export class MhnArticle extends MhnElement {
     return html`<div part="base" aria-busy=${this.busy ? 'true' : 'false'}>
       ${this.renderTask(this.task, {
         complete: (article) => this.renderArticle(article),
-        loadingLines: 10,
+        loading: () => this.renderPlaceholder(),
         notFound: () =>
           html`<p class="state" part="not-found" role="status">${this.t('article.notFound')}</p>`,
       })}
     </div>`;
+  }
+
+  /** A typical article's shape: topic, title, byline, dates, six paragraphs, source link. */
+  private renderPlaceholder() {
+    return html`<p class="kicker">${skeletonText(20)}</p>
+      <p class="heading">${skeletonText(36)}</p>
+      <p class="byline">${skeletonText(50)}</p>
+      <p class="dates">${skeletonText(72)}</p>
+      <div class="body">
+        ${[300, 220, 260, 180, 240, 160].map((n) => html`<p>${skeletonText(n)}</p>`)}
+      </div>
+      <p class="source">${skeletonText(40)}</p>`;
   }
 
   private names(people: Person[]): string {

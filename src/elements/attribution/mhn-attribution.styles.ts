@@ -1,10 +1,6 @@
 import { css } from 'lit';
 
 export const attributionStyles = css`
-  :host {
-    --_skeleton-height: 5em;
-  }
-
   ul {
     list-style: none;
     margin: 0 0 0.75em;
@@ -43,7 +39,8 @@ export const attributionStyles = css`
     gap: 0.25em 1.25em;
   }
 
-  .social a {
+  .social a,
+  .social span {
     display: inline-block;
     padding: 0.25em 0;
   }

@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { parseSite, type Certification, type Site } from '../../core/api-types.js';
 import { defineStrings } from '../../core/i18n.js';
 import { MhnElement, initialState } from '../../core/mhn-element.js';
-import { renderEmpty } from '../../core/states.js';
+import { renderEmpty, skeletonText } from '../../core/states.js';
 import { hostStyles } from '../../core/styles.js';
 import { safeUrl } from '../../core/urls.js';
 import { attributionStyles } from './mhn-attribution.styles.js';
@@ -87,7 +87,24 @@ export class MhnAttribution extends MhnElement {
 
   protected override renderContent() {
     return html`<div part="base" aria-busy=${this.busy ? 'true' : 'false'}>
-      ${this.renderTask(this.task, { loadingLines: 2, complete: (site) => this.renderSite(site) })}
+      ${this.renderTask(this.task, {
+        // Typical: a certification and its description, two follow links, the credits.
+        loading: () =>
+          html`<ul class="certifications">
+              <li>
+                <span part="badge-link">${skeletonText(24)}</span>
+                <p>${skeletonText(96)}</p>
+              </li>
+            </ul>
+            <ul class="social">
+              <li><span>${skeletonText(16)}</span></li>
+              <li><span>${skeletonText(16)}</span></li>
+            </ul>
+            <p class="credits">
+              <span>${skeletonText(24)}</span><span>${skeletonText(22)}</span>
+            </p>`,
+        complete: (site) => this.renderSite(site),
+      })}
     </div>`;
   }
 

@@ -1,10 +1,6 @@
 import { css } from 'lit';
 
 export const relatedTopicsStyles = css`
-  :host {
-    --_skeleton-height: 5em;
-  }
-
   .heading {
     font-size: 1.25em;
   }

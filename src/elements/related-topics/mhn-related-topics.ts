@@ -4,7 +4,7 @@ import { html as staticHtml } from 'lit/static-html.js';
 import { parseTopic, type Topic } from '../../core/api-types.js';
 import { defineStrings } from '../../core/i18n.js';
 import { MhnElement, MissingAttribute, initialState } from '../../core/mhn-element.js';
-import { renderEmpty, renderNotFound } from '../../core/states.js';
+import { renderEmpty, renderNotFound, skeletonText } from '../../core/states.js';
 import { headingTag } from '../../core/heading.js';
 import { hostStyles } from '../../core/styles.js';
 import { safeUrl } from '../../core/urls.js';
@@ -89,7 +89,11 @@ export class MhnRelatedTopics extends MhnElement {
     return staticHtml`<div part="base" aria-busy=${this.busy ? 'true' : 'false'}>
       <${heading} class="heading" part="heading">${this.t('related.heading')}</${heading}>
       ${this.renderTask(this.task, {
-        loadingLines: 2,
+        loading: () =>
+          html`<ul>
+            <li>${skeletonText(12)}</li>
+            <li>${skeletonText(12)}</li>
+          </ul>`,
         notFound: () => renderNotFound(this.t, this.t('related.notFound')),
         complete: ({ related }) =>
           related.length

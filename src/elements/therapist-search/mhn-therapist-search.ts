@@ -11,7 +11,7 @@ import {
 import { ContentError, isAbortError, toContentError } from '../../core/errors.js';
 import { defineStrings, formatNumber } from '../../core/i18n.js';
 import { MhnElement, initialState } from '../../core/mhn-element.js';
-import { errorMessage, renderError, renderLoading } from '../../core/states.js';
+import { errorMessage, renderError, renderLoading, skeletonText } from '../../core/states.js';
 import { headingTag } from '../../core/heading.js';
 import { hostStyles } from '../../core/styles.js';
 import { safeUrl, telUrl } from '../../core/urls.js';
@@ -381,7 +381,13 @@ export class MhnTherapistSearch extends MhnElement {
           radiusError ? invalid.message : nothing
         }</p>
       </form>
-      <p class="elsewhere muted" part="elsewhere">${codeError ? nothing : this.renderElsewhere()}</p>
+      <p class="elsewhere muted" part="elsewhere">${
+        codeError
+          ? nothing
+          : this.site.status < TaskStatus.COMPLETE
+            ? html`<span aria-hidden="true">${skeletonText(36)}</span>`
+            : this.renderElsewhere()
+      }</p>
       <div class="results-area" aria-busy=${busy ? 'true' : 'false'}>
         <p class="status" part="status" role="status">${this.renderStatus()}</p>
         ${this.renderResults(headingTag(level + 1))}

@@ -1,15 +1,12 @@
 import { css } from 'lit';
 
 export const topicStyles = css`
-  :host {
-    --_skeleton-height: 16em;
-  }
-
   .heading {
     font-size: 1.5em;
   }
 
-  [role='tablist'] {
+  [role='tablist'],
+  .tabs {
     display: flex;
     flex-wrap: wrap;
     gap: 0.25em;
@@ -17,7 +14,8 @@ export const topicStyles = css`
     border-bottom: 1px solid var(--_border);
   }
 
-  [role='tab'] {
+  [role='tab'],
+  .tab {
     min-height: 2.5em;
     font-weight: 600;
     color: var(--_text);
@@ -34,6 +32,19 @@ export const topicStyles = css`
 
   [role='tab']:hover {
     background: var(--_subtle);
+  }
+
+  /* The placeholder's tabs and Load more take the real ones' room. */
+  .tab {
+    display: inline-flex;
+    align-items: center;
+    padding: 0.4em 1em;
+    line-height: 1.2;
+  }
+
+  span.more {
+    display: block;
+    height: 2.5em;
   }
 
   [role='tabpanel'] {

@@ -18,6 +18,7 @@ import {
   renderError,
   renderLoading,
   renderNotFound,
+  skeletonText,
 } from '../../core/states.js';
 import { headingTag } from '../../core/heading.js';
 import { hostStyles } from '../../core/styles.js';
@@ -297,7 +298,14 @@ export class MhnTopic extends MhnElement {
   protected override renderContent() {
     return html`<div part="base" aria-busy=${this.busy ? 'true' : 'false'}>
       ${this.renderTask(this.task, {
-        loadingLines: 8,
+        loading: () =>
+          html`<p class="heading">${skeletonText(20)}</p>
+            <div class="tabs">
+              ${[22, 21, 15, 25, 16, 10, 9, 16].map(
+                (n) => html`<span class="tab">${skeletonText(n)}</span>`,
+              )}
+            </div>
+            ${this.renderItemsPlaceholder()}`,
         notFound: () => renderNotFound(this.t, this.t('topic.notFound')),
         complete: (topic) => this.renderTopic(topic),
       })}
@@ -356,7 +364,7 @@ export class MhnTopic extends MhnElement {
     if (!panel?.loaded) {
       return panel?.error
         ? renderError(this.t, panel.error, () => void this.load(id))
-        : renderLoading(this.t, 4);
+        : renderLoading(this.t, 4, undefined, this.renderItemsPlaceholder());
     }
     if (!panel.items.length) return renderEmpty(this.t, this.t('topic.empty'));
     const busy = !!panel.ctrl;
@@ -381,6 +389,22 @@ export class MhnTopic extends MhnElement {
           : nothing
       }
       <p class="visually-hidden" role="status">${panel.status ?? ''}</p>`;
+  }
+
+  /** A typical page: ten items (title, kind and date; a few with a summary), Load more. */
+  private renderItemsPlaceholder() {
+    return html`<ul>
+        ${Array.from(
+          { length: PAGE_SIZE },
+          (_, i) =>
+            html`<li>
+              <span class="title">${skeletonText(34)}</span>
+              <p class="meta">${skeletonText(22)}</p>
+              ${i % 5 ? nothing : html`<p class="summary">${skeletonText(40)}</p>`}
+            </li>`,
+        )}
+      </ul>
+      <span class="more"></span>`;
   }
 
   private renderItem(item: SectionItem) {
