@@ -378,6 +378,46 @@ describe('<mhn-comments> reading', () => {
     expect(byMethod[`GET /articles/${slug}`]).to.equal(1);
   });
 
+  it('while loading, takes the loaded layout’s room: nothing moves when the thread arrives', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const client = new ContentClient({
+      fetch: (input, init) => gate.then(() => fetch(input, { ...init, cache: 'no-store' })),
+    });
+    const el = await fixture<MhnComments>(
+      html`<mhn-comments
+        style="width: 600px"
+        endpoint=${endpoint}
+        article=${SLUG}
+        loading="eager"
+        .client=${client}
+      ></mhn-comments>`,
+    );
+    await waitFor(el, '[part="loading"]');
+    await el.updateComplete;
+    const top = () => el.getBoundingClientRect().top;
+    const before = {
+      height: el.getBoundingClientRect().height,
+      list: $(el, '[part="loading"]')!.getBoundingClientRect().top - top(),
+    };
+    expect($(el, '[part="base"]')!.getAttribute('aria-busy')).to.equal('true');
+    // Shapes only: the one heading's words and the status line, no controls, no other text.
+    expect(text(el)).to.equal('Reader Comments Loading…');
+    expect($$(el, 'input, textarea, button, a, [tabindex]')).to.deep.equal([]);
+    release();
+    await loaded(el);
+    await waitFor(el, '[part="forums"]');
+    await el.updateComplete;
+    const after = {
+      height: el.getBoundingClientRect().height,
+      list: $(el, '[part="list"]')!.getBoundingClientRect().top - top(),
+    };
+    expect($$(el, '[part="comment"]')).to.have.length(4);
+    expect(Math.abs(before.height - after.height) / after.height).to.be.below(0.15);
+    // The count, sort, forums line and form above the thread kept their room too.
+    expect(Math.abs(before.list - after.list)).to.be.below(16);
+  });
+
   it('starts at once with loading="eager", even far below the fold', async () => {
     const wrapper = await fixture<HTMLElement>(
       html`<div>

@@ -1,10 +1,9 @@
 import { css } from 'lit';
 
-export const commentsStyles = css`
-  :host {
-    --_skeleton-height: 20em;
-  }
+// The loading placeholder's sort buttons, fields and button (the last rules) take the room
+// of the real ones (fields: a line, their padding and borders, at the default text size).
 
+export const commentsStyles = css`
   .head {
     display: flex;
     flex-wrap: wrap;
@@ -58,6 +57,7 @@ export const commentsStyles = css`
   .comment .title {
     margin: 0;
     font-size: 1.0625em;
+    line-height: 1.25;
   }
 
   .field {
@@ -169,5 +169,22 @@ export const commentsStyles = css`
 
   .more {
     margin-top: 1em;
+  }
+
+  .head > .skeleton-line {
+    width: 12em;
+  }
+
+  .form .skeleton-line {
+    height: 2.6em;
+    margin: 0;
+  }
+
+  .form .area {
+    height: 10.1em;
+  }
+
+  .form .submit {
+    width: 8em;
   }
 `;

@@ -14,7 +14,7 @@ import { buildUrl } from '../../core/content-client.js';
 import { toContentError } from '../../core/errors.js';
 import { defineStrings, formatDate, formatNumber } from '../../core/i18n.js';
 import { MhnElement, MissingAttribute, initialState } from '../../core/mhn-element.js';
-import { renderEmpty, renderNotFound } from '../../core/states.js';
+import { renderEmpty, renderNotFound, skeletonText } from '../../core/states.js';
 import { headingTag } from '../../core/heading.js';
 import { hostStyles } from '../../core/styles.js';
 import { safeUrl } from '../../core/urls.js';
@@ -131,6 +131,30 @@ defineStrings({
     'comments.aMoment': 'un momento',
   },
 });
+
+/** The form's shape while loading: heading, three labelled fields, button; nothing focusable. */
+const formPlaceholder = html`<div class="form" aria-hidden="true">
+  <p class="form-heading">${skeletonText(17)}</p>
+  ${[5, 15, 7].map(
+    (n, i) =>
+      html`<div class="field">
+        <span>${skeletonText(n)}</span><span class="skeleton-line ${i > 1 ? 'area' : ''}"></span>
+      </div>`,
+  )}
+  <span class="skeleton-line submit"></span>
+</div>`;
+
+/** Four typical comments while the thread loads: title, author and date, two lines. */
+const commentsPlaceholder = html`<ol class="list">
+  ${[0, 1, 2, 3].map(
+    () =>
+      html`<li class="comment">
+        <p class="title">${skeletonText(32)}</p>
+        <p class="meta">${skeletonText(24)}</p>
+        <p class="body">${skeletonText(120)}</p>
+      </li>`,
+  )}
+</ol>`;
 
 /**
  * The reader comments of one article: the count, the thread (newest or oldest first,
@@ -370,6 +394,10 @@ export class MhnComments extends MhnElement {
         : undefined;
     const [before, after] = this.t('comments.forums').split('{link}');
     const stale = this.list.status === TaskStatus.PENDING && thread;
+    // Until the thread comes (or its request starts, when lazy), placeholders take the room
+    // of the count, sort, forums line, form and comments, so nothing moves when they arrive.
+    // Without an endpoint the list stays initial: not configured, no placeholders.
+    const waiting = !thread && this.list.status < TaskStatus.COMPLETE && !!this.resolvedEndpoint;
     // No accessible names on the section, group and form beyond what they need, so
     // "Comment" names exactly one control (Playwright's getByLabel matches substrings).
     const h = this.heading(0);
@@ -379,7 +407,9 @@ export class MhnComments extends MhnElement {
           ${this.t('comments.heading')}
           ${
             total === undefined
-              ? nothing
+              ? waiting
+                ? html`<span class="count" aria-hidden="true">${skeletonText(11)}</span>`
+                : nothing
               : html`<span class="count" part="count"
                   >${this.t('comments.count', { count: total })}</span
                 >`
@@ -401,7 +431,9 @@ export class MhnComments extends MhnElement {
                     </button>`,
                 )}
               </div>`
-            : nothing
+            : waiting
+              ? html`<span class="skeleton-line"></span>`
+              : nothing
         }
       </div>
       ${
@@ -410,9 +442,11 @@ export class MhnComments extends MhnElement {
               ${before}<a part="forums-link" href=${forums}>${this.t('comments.forumsLink')}</a
               >${after}
             </p>`
-          : nothing
+          : waiting
+            ? html`<p class="forums" aria-hidden="true">${skeletonText(36)}</p>`
+            : nothing
       }
-      ${this.renderForm(article?.comments?.enabled === false)}
+      ${this.renderForm(article?.comments?.enabled === false, waiting)}
       ${
         this.mine.length
           ? html`<ol class="list mine" part="list" role="list">
@@ -425,7 +459,7 @@ export class MhnComments extends MhnElement {
           ? this.renderThread(thread, true)
           : this.renderTask(this.list, {
               complete: () => (thread ? this.renderThread(thread) : nothing),
-              loadingLines: 8,
+              loading: () => commentsPlaceholder,
               notFound: () => renderNotFound(this.t, this.t('comments.notFound')),
             })
       }
@@ -492,7 +526,7 @@ export class MhnComments extends MhnElement {
     </li>`;
   }
 
-  private renderForm(closedByArticle: boolean) {
+  private renderForm(closedByArticle: boolean, waiting: boolean) {
     const { status, error } = this.articleTask;
     if (this.closed || closedByArticle) {
       const { title, body } = this.draft;
@@ -511,7 +545,8 @@ export class MhnComments extends MhnElement {
     // Without the article (it failed to load) the form is still offered: the server decides.
     const code = status === TaskStatus.ERROR ? toContentError(error).code : '';
     if (status !== TaskStatus.COMPLETE && (!code || code === 'not_found' || code === 'aborted')) {
-      return nothing;
+      // While the thread and article load: the form's shape (no real, focusable fields).
+      return code || !waiting ? nothing : formPlaceholder;
     }
     const h = this.heading(1);
     return staticHtml`<form
