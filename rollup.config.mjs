@@ -9,8 +9,10 @@
 import { readdirSync, existsSync } from 'node:fs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import { minifyCss } from './scripts/rollup-minify-css.mjs';
 
 const plugins = () => [
+  minifyCss(),
   nodeResolve({ browser: true, exportConditions: ['browser', 'module', 'import', 'default'] }),
   terser({
     ecma: 2022,
