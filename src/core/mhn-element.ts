@@ -40,6 +40,15 @@ export class MissingAttribute extends Error {
   }
 }
 
+/** `[collection, slug]` for a slug attribute's value; `undefined` when it is blank. */
+export function pathOf(collection: string, slug: string | undefined): string[] | undefined {
+  const trimmed = slug?.trim();
+  return trimmed ? [collection, trimmed] : undefined;
+}
+
+/** A resource task's arguments: the endpoint, the client and the path's segments. */
+type GetTaskArgs = [endpoint: string | undefined, client: ContentClient, ...path: string[]];
+
 export interface TaskRenderers<T> {
   complete: (value: T) => unknown;
   /** Placeholder lines while loading (reserves space). */
@@ -155,6 +164,29 @@ export abstract class MhnElement extends LitElement {
     });
     this.tasks.push(task as unknown as Task<readonly unknown[], unknown>);
     return task;
+  }
+
+  /**
+   * A task that GETs one Content API resource and parses it. `path` is read on every
+   * update, with the endpoint and client (a change re-runs the task); it returns
+   * `undefined` while the resource is not wanted, or, when `required` names the
+   * attribute the path comes from, while that attribute is missing (shown as not set up).
+   */
+  protected createGetTask<T>(
+    path: () => readonly string[] | undefined,
+    parse: (json: unknown) => T,
+    options: { events?: boolean; required?: string } = {},
+  ): Task<GetTaskArgs, T> {
+    return this.createTask(
+      (): GetTaskArgs => [this.resolvedEndpoint, this.client, ...(path() ?? [])],
+      async ([endpoint, client, ...segments], signal) => {
+        if (!endpoint) return initialState;
+        if (segments.length) return client.get(endpoint, segments, { parse, signal });
+        if (options.required) throw new MissingAttribute(options.required);
+        return initialState;
+      },
+      options,
+    );
   }
 
   /**

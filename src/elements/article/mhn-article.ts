@@ -10,7 +10,7 @@ import {
   type Site,
 } from '../../core/api-types.js';
 import { defineStrings, formatDate } from '../../core/i18n.js';
-import { MhnElement, MissingAttribute, initialState } from '../../core/mhn-element.js';
+import { MhnElement, pathOf } from '../../core/mhn-element.js';
 import { nestHeadings, sanitizeHtml } from '../../core/sanitize.js';
 import { headingTag } from '../../core/heading.js';
 import { skeletonText } from '../../core/states.js';
@@ -100,20 +100,14 @@ export class MhnArticle extends MhnElement {
   private body?: { source: Article; level: number; fragment: DocumentFragment };
   private jsonLd?: { article: Article; site?: Site; release: () => void };
 
-  private readonly task = this.createTask(
-    () => [this.resolvedEndpoint, this.article?.trim(), this.client] as const,
-    async ([endpoint, slug, client], signal) => {
-      if (!endpoint) return initialState;
-      if (!slug) throw new MissingAttribute('article');
-      return client.get(endpoint, ['articles', slug], { parse: parseArticle, signal });
-    },
-  );
+  private readonly task = this.createGetTask(() => pathOf('articles', this.article), parseArticle, {
+    required: 'article',
+  });
 
   /** The publisher's name and URL for the structured data (only fetched when asked for). */
-  private readonly siteTask = this.createTask(
-    () => [this.structuredData ? this.resolvedEndpoint : undefined, this.client] as const,
-    async ([endpoint, client], signal) =>
-      endpoint ? client.get(endpoint, ['site'], { parse: parseSite, signal }) : initialState,
+  private readonly siteTask = this.createGetTask(
+    () => (this.structuredData ? ['site'] : undefined),
+    parseSite,
     { events: false },
   );
 

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { parseSite, type Certification, type Site } from '../../core/api-types.js';
 import { defineStrings } from '../../core/i18n.js';
-import { MhnElement, initialState } from '../../core/mhn-element.js';
+import { MhnElement } from '../../core/mhn-element.js';
 import { renderEmpty, skeletonText } from '../../core/states.js';
 import { hostStyles } from '../../core/styles.js';
 import { safeUrl } from '../../core/urls.js';
@@ -74,11 +74,7 @@ export class MhnAttribution extends MhnElement {
   /** Certifications whose badge image failed to load (shown as text links). */
   private readonly brokenBadges = new WeakSet<Certification>();
 
-  private readonly task = this.createTask(
-    () => [this.resolvedEndpoint, this.client] as const,
-    async ([endpoint, client], signal) =>
-      endpoint ? client.get(endpoint, ['site'], { parse: parseSite, signal }) : initialState,
-  );
+  private readonly task = this.createGetTask(() => ['site'], parseSite);
 
   /** The loaded site facts, once loaded. */
   get data(): Site | undefined {

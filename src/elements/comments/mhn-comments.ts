@@ -13,7 +13,7 @@ import {
 import { buildUrl } from '../../core/content-client.js';
 import { toContentError } from '../../core/errors.js';
 import { defineStrings, formatDate, formatNumber } from '../../core/i18n.js';
-import { MhnElement, MissingAttribute, initialState } from '../../core/mhn-element.js';
+import { MhnElement, MissingAttribute, initialState, pathOf } from '../../core/mhn-element.js';
 import { renderEmpty, renderNotFound, skeletonText } from '../../core/states.js';
 import { headingTag } from '../../core/heading.js';
 import { hostStyles } from '../../core/styles.js';
@@ -273,21 +273,15 @@ export class MhnComments extends MhnElement {
     return `${this.resolvedEndpoint}\n${this.slug}`;
   }
 
-  private readonly articleTask = this.createTask(
-    () => [this.resolvedEndpoint, this.slug, this.client, this.near] as const,
-    async ([endpoint, slug, client, near], signal) =>
-      endpoint && slug && near
-        ? client.get(endpoint, ['articles', slug], { parse: parseArticle, signal })
-        : initialState,
+  private readonly articleTask = this.createGetTask(
+    () => (this.near ? pathOf('articles', this.slug) : undefined),
+    parseArticle,
     { events: false },
   );
 
-  private readonly siteTask = this.createTask(
-    () => [this.resolvedEndpoint, this.client, this.near && !!this.slug] as const,
-    async ([endpoint, client, wanted], signal) =>
-      endpoint && wanted
-        ? client.get(endpoint, ['site'], { parse: parseSite, signal })
-        : initialState,
+  private readonly siteTask = this.createGetTask(
+    () => (this.near && this.slug ? ['site'] : undefined),
+    parseSite,
     { events: false },
   );
 

@@ -5,7 +5,7 @@ import { TaskStatus } from '@lit/task';
 import { parseSite, type CrisisLine, type Site } from '../../core/api-types.js';
 import { toContentError } from '../../core/errors.js';
 import { defineStrings } from '../../core/i18n.js';
-import { MhnElement, initialState, renderLoading } from '../../core/mhn-element.js';
+import { MhnElement, renderLoading } from '../../core/mhn-element.js';
 import { headingTag } from '../../core/heading.js';
 import { hostStyles } from '../../core/styles.js';
 import { safeUrl, telUrl } from '../../core/urls.js';
@@ -82,11 +82,7 @@ export class MhnCrisisResources extends MhnElement {
   /** Level of the heading, 1–6. */
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
 
-  private readonly task = this.createTask(
-    () => [this.resolvedEndpoint, this.client] as const,
-    async ([endpoint, client], signal) =>
-      endpoint ? client.get(endpoint, ['site'], { parse: parseSite, signal }) : initialState,
-  );
+  private readonly task = this.createGetTask(() => ['site'], parseSite);
 
   /** The loaded site facts, once loaded. */
   get data(): Site | undefined {

@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import { html as staticHtml } from 'lit/static-html.js';
 import { parseTopic, type Topic } from '../../core/api-types.js';
 import { defineStrings } from '../../core/i18n.js';
-import { MhnElement, MissingAttribute, initialState } from '../../core/mhn-element.js';
+import { MhnElement, pathOf } from '../../core/mhn-element.js';
 import { renderEmpty, renderNotFound, skeletonText } from '../../core/states.js';
 import { headingTag } from '../../core/heading.js';
 import { hostStyles } from '../../core/styles.js';
@@ -70,14 +70,9 @@ export class MhnRelatedTopics extends MhnElement {
   /** Level of the "Related Topics" heading, 1–6. */
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
 
-  private readonly task = this.createTask(
-    () => [this.resolvedEndpoint, this.topic?.trim(), this.client] as const,
-    async ([endpoint, slug, client], signal) => {
-      if (!endpoint) return initialState;
-      if (!slug) throw new MissingAttribute('topic');
-      return client.get(endpoint, ['topics', slug], { parse: parseTopic, signal });
-    },
-  );
+  private readonly task = this.createGetTask(() => pathOf('topics', this.topic), parseTopic, {
+    required: 'topic',
+  });
 
   /** The loaded topic, once loaded. */
   get data(): Topic | undefined {

@@ -159,12 +159,7 @@ export class MhnTherapistSearch extends MhnElement {
   @query('#code') private input?: HTMLInputElement;
 
   /** Publisher facts (Advanced Search link, countries); the form works without them. */
-  private readonly site = this.createTask(
-    () => [this.resolvedEndpoint, this.client] as const,
-    async ([endpoint, client], signal) =>
-      endpoint ? client.get(endpoint, ['site'], { parse: parseSite, signal }) : initialState,
-    { events: false },
-  );
+  private readonly site = this.createGetTask(() => ['site'], parseSite, { events: false });
 
   private readonly search = this.createTask(
     () => [this.resolvedEndpoint, this.client, this.searched] as const,

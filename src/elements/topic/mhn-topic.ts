@@ -11,7 +11,7 @@ import {
 } from '../../core/api-types.js';
 import { toContentError, isAbortError, type ContentError } from '../../core/errors.js';
 import { defineStrings, formatDate } from '../../core/i18n.js';
-import { MhnElement, MissingAttribute, initialState } from '../../core/mhn-element.js';
+import { MhnElement, pathOf } from '../../core/mhn-element.js';
 import {
   errorMessage,
   renderEmpty,
@@ -152,14 +152,9 @@ export class MhnTopic extends MhnElement {
   private panels = new Map<string, Panel>();
   private key: readonly unknown[] = [];
 
-  private readonly task = this.createTask(
-    () => [this.resolvedEndpoint, this.topic?.trim(), this.client] as const,
-    async ([endpoint, slug, client], signal) => {
-      if (!endpoint) return initialState;
-      if (!slug) throw new MissingAttribute('topic');
-      return client.get(endpoint, ['topics', slug], { parse: parseTopic, signal });
-    },
-  );
+  private readonly task = this.createGetTask(() => pathOf('topics', this.topic), parseTopic, {
+    required: 'topic',
+  });
 
   /** The loaded topic, once loaded. */
   get data(): Topic | undefined {
