@@ -26,6 +26,9 @@ try {
     { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
   );
   const manifest = JSON.parse(readFileSync(join(out, 'custom-elements.json'), 'utf8'));
+  // The analyzer lists modules in the order its file reads finish, which varies from run
+  // to run; sorted by path, the same source always gives the same file.
+  manifest.modules.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const outputs = {
     'custom-elements.json': JSON.stringify(manifest, null, 2) + '\n',
     'docs/api.md': renderApiDocs(manifest),
