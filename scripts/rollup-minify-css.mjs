@@ -4,8 +4,12 @@
 //
 // Only templates without `${…}` are touched (the project's styles have none); a template
 // using an escape other than \\, \` or \$ fails the build rather than being miscompiled.
+import { dirname, join, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { transformSync } from 'esbuild';
 import MagicString from 'magic-string';
+
+const LIB = join(dirname(fileURLToPath(import.meta.url)), '..', 'lib') + sep;
 
 const TEMPLATE = /\bcss\s*`((?:[^`\\]|\\.)*)`/g;
 
@@ -24,7 +28,7 @@ export function minifyCss() {
   return {
     name: 'minify-css-templates',
     transform(code, id) {
-      if (!/[\\/]lib[\\/]/.test(id) || !code.includes('css')) return null;
+      if (!id.startsWith(LIB) || !code.includes('css')) return null;
       const source = new MagicString(code);
       let changed = false;
       for (const match of code.matchAll(TEMPLATE)) {
