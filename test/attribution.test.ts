@@ -114,6 +114,46 @@ describe('<mhn-attribution>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('gives the badge one height whether loading, shown or replaced by its text link', async () => {
+    // Nothing below a badge may move as it settles: the badge's box keeps one height in
+    // the placeholder, with the image, and as the text link that replaces a failed image,
+    // and the description sits under it (beside it, the row's wrapping would depend on
+    // the badge's changing width).
+    const mount = (client: ContentClient) =>
+      fixture<MhnAttribution>(
+        html`<mhn-attribution endpoint=${endpoint} .client=${client}></mhn-attribution>`,
+      );
+    const height = (el: MhnAttribution) =>
+      $(el, '[part="badge-link"]')!.getBoundingClientRect().height;
+
+    const waiting = await mount(siteClient(() => new Promise<Response>(() => undefined)));
+    await waitFor(waiting, '[part="loading"] [part="badge-link"]');
+    const placeholder = height(waiting);
+
+    const shown = await mount(siteClient(() => json(SITE)));
+    await loaded(shown);
+    const img = (await waitFor(shown, 'img')) as HTMLImageElement;
+    await waitUntil(() => img.complete, 'badge never loaded');
+    const image = height(shown);
+
+    const broken = {
+      ...SITE,
+      certifications: [
+        { ...SITE.certifications[0]!, badgeUrl: new URL('/no-such-badge.png', location.href).href },
+      ],
+    };
+    const failed = await mount(siteClient(() => json(broken)));
+    await loaded(failed);
+    await waitUntil(() => !$(failed, 'img'), 'the broken badge stayed');
+    const textLink = height(failed);
+
+    expect(placeholder).to.be.greaterThan(0);
+    expect([image, textLink]).to.deep.equal([placeholder, placeholder]);
+    const link = $(failed, '[part="badge-link"]')!.getBoundingClientRect();
+    const description = $(failed, '[part="description"]')!.getBoundingClientRect();
+    expect(description.top).to.be.at.least(link.bottom);
+  });
+
   it('shows a text link when the badge is missing', async () => {
     const noBadge: Record<string, unknown> = { ...SITE.certifications[0]! };
     delete noBadge['badgeUrl'];

@@ -7,29 +7,33 @@ export const attributionStyles = css`
     padding: 0;
   }
 
+  /* The badge above its description, never beside it: how a row wraps would depend on
+     the badge's width, which changes as the image loads or fails. */
   .certifications li {
     display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.25em 0.75em;
+    flex-direction: column;
+    align-items: flex-start;
+    gap: 0.25em;
     margin-bottom: 0.5em;
   }
 
   .certifications p {
-    flex: 1 1 14em;
     margin: 0;
     font-size: 0.875em;
   }
 
+  /* One height for a badge in every state (placeholder, image loading, loaded, or the
+     text link that replaces a failed image), so nothing below moves when it settles. */
   [part='badge-link'] {
-    display: inline-block;
-    min-height: 24px;
+    display: inline-flex;
+    align-items: center;
+    min-height: 3em;
   }
 
   img {
     display: block;
     max-width: 100%;
-    max-height: 4em;
+    max-height: 3em;
     height: auto;
   }
 
