@@ -6,7 +6,8 @@
  * Options (flags win over environment variables):
  *   --port N    or PORT            default 8000 (0 picks a free port)
  *   --host H    or HOST            default 127.0.0.1 (the printed URL says localhost)
- *   --db PATH   or MHN_DB          comments database, default demo/data/comments.sqlite
+ *   --db PATH   or MHN_DB          comments database, default demo/data/comments.sqlite;
+ *                                  :memory: keeps comments in memory until the server stops
  *   MHN_MODERATION=off             publish new comments immediately (default: held as pending)
  */
 
@@ -39,14 +40,13 @@ function readConfig() {
     process.exit(2);
   }
   const host = values.host ?? process.env.HOST ?? '127.0.0.1';
+  const db = values.db ?? process.env.MHN_DB ?? path.join(root, 'demo/data/comments.sqlite');
   const moderation = !/^(off|false|0|no)$/i.test(process.env.MHN_MODERATION ?? '');
   return {
     port,
     // Node may resolve "localhost" to ::1 only; bind IPv4 loopback, which browsers reach as localhost.
     host: host === 'localhost' ? '127.0.0.1' : host,
-    dbPath: path.resolve(
-      values.db ?? process.env.MHN_DB ?? path.join(root, 'demo/data/comments.sqlite'),
-    ),
+    dbPath: db === ':memory:' ? db : path.resolve(db),
     moderation,
   };
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -52,6 +52,36 @@ describe('SQLite persistence', () => {
 });
 
 describe('demo/server.js', () => {
+  test('keeps comments in memory with --db :memory:, writing no file', async () => {
+    const cwd = mkdtempSync(path.join(tmpdir(), 'mhn-cli-'));
+    const child = spawn(
+      process.execPath,
+      [path.join(repoRoot, 'demo/server.js'), '--port', '0', '--db', ':memory:'],
+      { cwd, env: { ...process.env, MHN_MODERATION: 'off' }, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    try {
+      let output = '';
+      child.stdout.setEncoding('utf8');
+      for await (const chunk of child.stdout) {
+        output += chunk;
+        if (output.includes('\n')) break;
+      }
+      assert.match(output, /comments in :memory:/);
+      const port = /localhost:(\d+)\//.exec(output)?.[1];
+      const posted = await fetch(`http://127.0.0.1:${port}/api/v1/articles/${ARTICLE}/comments`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ title: 'memory', body: 'kept in memory' }),
+      });
+      assert.equal((await posted.json()).status, 'published');
+      assert.deepEqual(readdirSync(cwd), []);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    await once(child, 'exit');
+    rmSync(cwd, { recursive: true, force: true });
+  });
+
   test('serves the API and the demo, and exits cleanly on SIGTERM', async () => {
     const child = spawn(process.execPath, ['demo/server.js', '--port', '0'], {
       cwd: repoRoot,
