@@ -1,11 +1,11 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../src/index.js';
 import type { MhnArticle } from '../src/elements/article/mhn-article.js';
-import { ContentClient, sharedClient } from '../src/core/content-client.js';
+import { ContentClient } from '../src/core/content-client.js';
 import { define } from '../src/core/define.js';
 import { recordingClient } from './helpers/client.js';
 import { $, $$, captureWarnings, text, waitFor } from './helpers/dom.js';
-import { addArticle, apiUrl, resetServerStats, serverStats } from './helpers/server.js';
+import { addArticle, serverStats, useReferenceServer } from './helpers/server.js';
 
 const SLUG = 'resilience-social-support-benefits';
 
@@ -15,14 +15,8 @@ async function loaded(el: MhnArticle): Promise<MhnArticle> {
 }
 
 describe('<mhn-article>', () => {
-  let endpoint: string;
-  before(async () => {
-    endpoint = await apiUrl();
-  });
-  beforeEach(async () => {
-    sharedClient.invalidate();
-    await resetServerStats();
-  });
+  let endpoint = '';
+  useReferenceServer((url) => (endpoint = url));
 
   it('shows the title, authors with credentials, dates, body and a link back', async () => {
     const el = await loaded(

@@ -2,9 +2,9 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../src/elements/provider/define.js';
 import '../src/elements/attribution/define.js';
 import type { MhnAttribution } from '../src/elements/attribution/mhn-attribution.js';
-import { ContentClient, sharedClient } from '../src/core/content-client.js';
+import { ContentClient } from '../src/core/content-client.js';
 import { $, $$, captureWarnings, text, waitFor } from './helpers/dom.js';
-import { apiUrl, resetServerStats } from './helpers/server.js';
+import { useReferenceServer } from './helpers/server.js';
 
 const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
@@ -38,14 +38,8 @@ const loaded = (el: MhnAttribution) => waitFor(el, '[part="credits"], [part="emp
 const nameOf = (a: Element) => a.getAttribute('aria-label') ?? text(a);
 
 describe('<mhn-attribution>', () => {
-  let endpoint: string;
-  before(async () => {
-    endpoint = await apiUrl();
-  });
-  beforeEach(async () => {
-    sharedClient.invalidate();
-    await resetServerStats();
-  });
+  let endpoint = '';
+  useReferenceServer((url) => (endpoint = url));
 
   it('shows the certification with its verify link, social links, Powered by and the publisher', async () => {
     const el = await fixture<MhnAttribution>(

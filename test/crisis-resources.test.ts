@@ -2,9 +2,9 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../src/elements/provider/define.js';
 import '../src/elements/crisis-resources/define.js';
 import type { MhnCrisisResources } from '../src/elements/crisis-resources/mhn-crisis-resources.js';
-import { ContentClient, sharedClient } from '../src/core/content-client.js';
+import { ContentClient } from '../src/core/content-client.js';
 import { $, $$, captureWarnings, text, waitFor } from './helpers/dom.js';
-import { apiUrl, resetServerStats } from './helpers/server.js';
+import { useReferenceServer } from './helpers/server.js';
 
 const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
@@ -30,14 +30,8 @@ async function rendersNothing(el: MhnCrisisResources): Promise<void> {
 }
 
 describe('<mhn-crisis-resources>', () => {
-  let endpoint: string;
-  before(async () => {
-    endpoint = await apiUrl();
-  });
-  beforeEach(async () => {
-    sharedClient.invalidate();
-    await resetServerStats();
-  });
+  let endpoint = '';
+  useReferenceServer((url) => (endpoint = url));
 
   it('shows every line with call, text and website links, and the emergency sentence', async () => {
     const el = await fixture<MhnCrisisResources>(

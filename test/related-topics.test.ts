@@ -4,9 +4,9 @@ import '../src/elements/related-topics/define.js';
 import '../src/elements/topic/define.js';
 import type { MhnRelatedTopics } from '../src/elements/related-topics/mhn-related-topics.js';
 import type { MhnTopic } from '../src/elements/topic/mhn-topic.js';
-import { ContentClient, sharedClient } from '../src/core/content-client.js';
+import { ContentClient } from '../src/core/content-client.js';
 import { $, $$, captureWarnings, text, waitFor } from './helpers/dom.js';
-import { apiUrl, resetServerStats, serverStats } from './helpers/server.js';
+import { serverStats, useReferenceServer } from './helpers/server.js';
 
 const TOPIC = 'emotional-resilience';
 const STUB = 'https://stub.example/api/v1';
@@ -33,14 +33,8 @@ async function loaded(el: MhnRelatedTopics): Promise<MhnRelatedTopics> {
 }
 
 describe('<mhn-related-topics>', () => {
-  let endpoint: string;
-  before(async () => {
-    endpoint = await apiUrl();
-  });
-  beforeEach(async () => {
-    sharedClient.invalidate();
-    await resetServerStats();
-  });
+  let endpoint = '';
+  useReferenceServer((url) => (endpoint = url));
 
   it('shows "Related Topics" and a link to each related topic', async () => {
     const el = await loaded(

@@ -2,9 +2,9 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/elements/therapist-search/define.js';
 import type { MhnTherapistSearch } from '../src/elements/therapist-search/mhn-therapist-search.js';
-import { ContentClient, sharedClient } from '../src/core/content-client.js';
+import { ContentClient } from '../src/core/content-client.js';
 import { $, $$, captureWarnings, text, waitFor } from './helpers/dom.js';
-import { apiUrl, resetServerStats, serverStats } from './helpers/server.js';
+import { resetServerStats, serverStats, useReferenceServer } from './helpers/server.js';
 
 const ADVANCED = 'https://www.mentalhelp.net/find-a-therapist/advanced-search/';
 const MILE = 1.609344;
@@ -61,14 +61,8 @@ async function therapistRequests(): Promise<number> {
 }
 
 describe('<mhn-therapist-search>', () => {
-  let endpoint: string;
-  before(async () => {
-    endpoint = await apiUrl();
-  });
-  beforeEach(async () => {
-    sharedClient.invalidate();
-    await resetServerStats();
-  });
+  let endpoint = '';
+  useReferenceServer((url) => (endpoint = url));
 
   it('shows the heading, a labelled search form and the Advanced Search link', async () => {
     const el = await fixture<MhnTherapistSearch>(

@@ -3,9 +3,9 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../src/elements/provider/define.js';
 import '../src/elements/topic/define.js';
 import type { MhnTopic } from '../src/elements/topic/mhn-topic.js';
-import { ContentClient, sharedClient } from '../src/core/content-client.js';
+import { ContentClient } from '../src/core/content-client.js';
 import { $, $$, captureWarnings, text, waitFor } from './helpers/dom.js';
-import { apiUrl, resetServerStats, serverStats } from './helpers/server.js';
+import { serverStats, useReferenceServer } from './helpers/server.js';
 
 const TOPIC = 'emotional-resilience';
 const STUB = 'https://stub.example/api/v1';
@@ -75,14 +75,8 @@ function expectRoving(el: MhnTopic, index: number) {
 }
 
 describe('<mhn-topic>', () => {
-  let endpoint: string;
-  before(async () => {
-    endpoint = await apiUrl();
-  });
-  beforeEach(async () => {
-    sharedClient.invalidate();
-    await resetServerStats();
-  });
+  let endpoint = '';
+  useReferenceServer((url) => (endpoint = url));
 
   it('shows the title, one tab per section with its count, and the first section', async () => {
     const el = await loaded(

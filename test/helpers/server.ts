@@ -3,6 +3,7 @@
  * (see web-test-runner.config.mjs).
  */
 import { executeServerCommand } from '@web/test-runner-commands';
+import { sharedClient } from '../../src/core/content-client.js';
 
 export interface ServerStats {
   requests: number;
@@ -37,3 +38,17 @@ export const addArticle = (
 
 export const serverStats = () => call<ServerStats>('stats');
 export const resetServerStats = () => call<boolean>('resetStats');
+
+/**
+ * The common start of a widget test suite: `setEndpoint` receives the reference API's URL
+ * once, and every test starts with an empty client cache and zeroed request counts.
+ */
+export function useReferenceServer(setEndpoint: (url: string) => void): void {
+  before(async () => {
+    setEndpoint(await apiUrl());
+  });
+  beforeEach(async () => {
+    sharedClient.invalidate();
+    await resetServerStats();
+  });
+}
