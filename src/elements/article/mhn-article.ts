@@ -27,7 +27,6 @@ defineStrings({
     'article.reviewed': 'Reviewed {date}',
     'article.reviewedBy': 'Reviewed {date} by {names}',
     'article.source': 'Read this article on {site}',
-    'article.loading': 'Loading article…',
     'article.notFound': 'This article is not available.',
   },
   es: {
@@ -37,7 +36,6 @@ defineStrings({
     'article.reviewed': 'Revisado el {date}',
     'article.reviewedBy': 'Revisado el {date} por {names}',
     'article.source': 'Lea este artículo en {site}',
-    'article.loading': 'Cargando artículo…',
     'article.notFound': 'Este artículo no está disponible.',
   },
 });
