@@ -14,6 +14,9 @@ rmSync(join(root, 'lib'), { recursive: true, force: true });
 rmSync(join(root, 'dist'), { recursive: true, force: true });
 
 run(bin('tsc'), ['-p', 'tsconfig.build.json']);
+// The Content API service (server/), compiled with the shared contract it imports.
+rmSync(join(root, 'server', 'build'), { recursive: true, force: true });
+run(bin('tsc'), ['-p', join('server', 'tsconfig.json')]);
 run(bin('rollup'), ['-c', '--silent']);
 execFileSync(process.execPath, [join(root, 'scripts', 'manifest.mjs')], {
   cwd: root,
