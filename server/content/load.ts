@@ -35,7 +35,12 @@ const YAML_FILE = /\.ya?ml$/;
 const ARTICLE_FILE = /\.(md|html)$/;
 
 /** Files in `sub` (relative to `dir`) whose names match, sorted; [] when `sub` is absent. */
-async function listFiles(dir: string, sub: string, pattern: RegExp): Promise<string[]> {
+async function listFiles(
+  dir: string,
+  sub: string,
+  pattern: RegExp,
+  problems: Problem[],
+): Promise<string[]> {
   try {
     const entries = await readdir(path.join(dir, sub), { withFileTypes: true });
     return entries
@@ -43,8 +48,15 @@ async function listFiles(dir: string, sub: string, pattern: RegExp): Promise<str
       .map((e) => `${sub}/${e.name}`)
       .sort();
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT') {
+      problems.push({
+        file: sub,
+        line: 0,
+        message: `the folder cannot be read (${code ?? String(error)})`,
+      });
+    }
+    return [];
   }
 }
 
@@ -139,9 +151,9 @@ export async function loadContent(dir: string): Promise<LoadResult> {
   }
 
   const [articleFiles, topicFiles, commentFiles] = await Promise.all([
-    listFiles(root, 'articles', ARTICLE_FILE),
-    listFiles(root, 'topics', YAML_FILE),
-    listFiles(root, 'comments', YAML_FILE),
+    listFiles(root, 'articles', ARTICLE_FILE, problems),
+    listFiles(root, 'topics', YAML_FILE, problems),
+    listFiles(root, 'comments', YAML_FILE, problems),
   ]);
 
   const siteReader = await readYaml(root, 'site.yaml', problems, true);
