@@ -15,8 +15,10 @@ const server = await startContentServer({
   dbPath: values.db,
   moderation: false,
   staticRoot: root,
-  staticMounts: ['/demo/', '/dist/', '/bench/pages/'],
-  staticDeny: ['/demo/data/', '/demo/server'],
+  staticMounts: ['demo/', 'dist/', 'bench/pages/'],
+  staticDeny: ['demo/server.js', 'demo/server/', 'demo/data/'],
+  // autocannon opens 50 connections from 127.0.0.1.
+  maxConnectionsPerClient: 1000,
   staticIndex: 'demo/index.html',
   logger: (line) => console.error(line),
 });

@@ -6,8 +6,9 @@
  * Options (flags win over environment variables):
  *   --port N    or PORT            default 8000 (0 picks a free port)
  *   --host H    or HOST            default 127.0.0.1 (the printed URL says localhost)
- *   --db PATH   or MHN_DB          comments database, default demo/data/comments.sqlite;
- *                                  :memory: keeps comments in memory until the server stops
+ *   --db PATH   or MHN_DB          comments database, default data/comments.sqlite (outside
+ *                                  every served folder); :memory: keeps comments in memory
+ *                                  until the server stops
  *   MHN_MODERATION=off             publish new comments immediately (default: held as pending)
  */
 
@@ -40,7 +41,7 @@ function readConfig() {
     process.exit(2);
   }
   const host = values.host ?? process.env.HOST ?? '127.0.0.1';
-  const db = values.db ?? process.env.MHN_DB ?? path.join(root, 'demo/data/comments.sqlite');
+  const db = values.db ?? process.env.MHN_DB ?? path.join(root, 'data/comments.sqlite');
   const moderation = !/^(off|false|0|no)$/i.test(process.env.MHN_MODERATION ?? '');
   return {
     port,
@@ -49,6 +50,19 @@ function readConfig() {
     dbPath: db === ':memory:' ? db : path.resolve(db),
     moderation,
   };
+}
+
+/**
+ * The database and its journal files, relative to the repository, when they are inside it.
+ *
+ * @param {string} dbPath
+ */
+function databaseFiles(dbPath) {
+  if (dbPath === ':memory:') return [];
+  const relative = path.relative(root, dbPath);
+  if (relative.startsWith('..') || path.isAbsolute(relative)) return [];
+  const file = relative.split(path.sep).join('/');
+  return ['', '-wal', '-shm', '-journal'].map((suffix) => `${file}${suffix}`);
 }
 
 /** @param {string} file */
@@ -62,8 +76,10 @@ async function main() {
   const server = await startContentServer({
     ...config,
     staticRoot: root,
-    staticMounts: ['/demo/', '/dist/', '/custom-elements.json'],
-    staticDeny: ['/demo/data/', '/demo/server'],
+    // Real folders and files, compared after the URL is normalised and resolved: the
+    // server code, the old database folder and the database wherever it is are never served.
+    staticMounts: ['demo/', 'dist/', 'custom-elements.json'],
+    staticDeny: ['demo/server.js', 'demo/server/', 'demo/data/', ...databaseFiles(config.dbPath)],
     staticIndex: 'demo/index.html',
     logger: (line) => console.error(line),
   });

@@ -1,12 +1,12 @@
 /**
- * A small static file handler for the demo server: GET/HEAD only, an allow-list of
- * URL prefixes, no directory traversal, no dotfiles, correct content types.
+ * A small static file handler for the demo server: GET/HEAD only, an allow-list of real
+ * folders and files, no directory traversal, no dotfiles, correct content types.
  *
  * @module
  */
 
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { createReadStream, realpathSync } from 'node:fs';
+import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 /** Content types by file extension. */
@@ -32,9 +32,12 @@ export const CONTENT_TYPES = {
 
 /**
  * @typedef {object} StaticOptions
- * @property {string} root Folder the URL paths are resolved against.
- * @property {string[]} [mounts] URL prefixes that may be served (default: everything, `/`).
- * @property {string[]} [deny] URL prefixes that are never served, even inside a mount.
+ * @property {string} root Folder the allow-list and the URL paths are resolved against.
+ * @property {string[]} [mounts] What may be served, relative to root: `dist/` (a folder
+ *   and everything under it, written with a trailing slash) or `custom-elements.json`
+ *   (one file). Default: all of root.
+ * @property {string[]} [deny] Folders (`demo/server/`) or files, relative to root, never
+ *   served even inside a mount (e.g. the comments database).
  * @property {string} [index] File (relative to root) served for `/`.
  */
 
@@ -42,33 +45,46 @@ export const CONTENT_TYPES = {
  * Creates a handler that serves files from `root`. It resolves to `false` when the
  * request is not for a servable file, so the caller can answer 404 its own way.
  *
+ * Decisions are made on file paths, never on URL prefixes: the URL path is normalised
+ * first ({@link normalizeUrlPath}), resolved under root and through symlinks
+ * (`realpath`), and only then compared with the real paths of the allowed and denied
+ * folders and files.
+ *
  * @param {StaticOptions} options
  * @returns {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => Promise<boolean>}
  */
 export function createStaticHandler({ root, mounts = ['/'], deny = [], index }) {
-  const base = path.resolve(root);
-
-  /** @param {string} urlPath decoded URL path */
-  const allowed = (urlPath) =>
-    mounts.some((prefix) => urlPath.startsWith(prefix)) &&
-    !deny.some((prefix) => urlPath.startsWith(prefix)) &&
-    !urlPath.split('/').some((segment) => segment.startsWith('.'));
+  const base = realOrSelf(path.resolve(root));
+  const allowRules = mounts.map((entry) => toRule(base, entry));
+  const denyRules = deny.map((entry) => toRule(base, entry));
+  /** @param {string} file a real path */
+  const allowed = (file) =>
+    allowRules.some((rule) => covers(rule, file)) &&
+    !denyRules.some((rule) => covers(rule, file)) &&
+    !path
+      .relative(base, file)
+      .split(path.sep)
+      .some((segment) => segment.startsWith('.'));
 
   return async function serveStatic(req, res) {
     if (req.method !== 'GET' && req.method !== 'HEAD') return false;
-    const urlPath = decodePath(req.url ?? '/');
-    if (urlPath === null) return false;
-    const relative = urlPath === '/' && index ? `/${index}` : urlPath;
-    if (urlPath !== '/' && !allowed(urlPath)) return false;
+    const segments = normalizeUrlPath(req.url ?? '/');
+    if (segments === null) return false;
+    if (segments.length === 0 && !index) return false;
+    const relative = segments.length === 0 ? /** @type {string} */ (index) : segments.join('/');
 
-    let file = path.resolve(base, `.${relative}`);
-    if (file !== base && !file.startsWith(base + path.sep)) return false;
+    let file = path.resolve(base, `./${relative}`);
+    if (!file.startsWith(base + path.sep)) return false;
     let info = await stat(file).catch(() => null);
     if (info?.isDirectory()) {
       file = path.join(file, 'index.html');
       info = await stat(file).catch(() => null);
     }
     if (!info?.isFile()) return false;
+    // Both the path as asked and the file it really is must be allowed: a symlink inside
+    // a mount may not lead out of it, nor a link outside lead into a denied file.
+    const real = await realpath(file).catch(() => null);
+    if (real === null || !allowed(real) || !allowed(file)) return false;
 
     const etag = `W/"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
     const headers = {
@@ -90,7 +106,7 @@ export function createStaticHandler({ root, mounts = ['/'], deny = [], index }) 
       return true;
     }
     await new Promise((resolve) => {
-      const stream = createReadStream(file);
+      const stream = createReadStream(real);
       stream.on('error', () => res.destroy());
       res.on('close', () => {
         stream.destroy();
@@ -103,16 +119,65 @@ export function createStaticHandler({ root, mounts = ['/'], deny = [], index }) 
 }
 
 /**
- * @param {string} url
- * @returns {string | null} the decoded path, or null when it cannot be served
+ * @param {string} base
+ * @param {string} entry `folder/` or `file`, relative to base (a leading `/` is ignored)
+ * @returns {{ path: string, folder: boolean }}
  */
-function decodePath(url) {
+function toRule(base, entry) {
+  const folder = entry.endsWith('/');
+  return { path: realOrSelf(path.resolve(base, `./${entry.replace(/^\/+/, '')}`)), folder };
+}
+
+/**
+ * @param {{ path: string, folder: boolean }} rule
+ * @param {string} file
+ */
+function covers(rule, file) {
+  if (!rule.folder) return file === rule.path;
+  return file.startsWith(rule.path.endsWith(path.sep) ? rule.path : rule.path + path.sep);
+}
+
+/** @param {string} file */
+function realOrSelf(file) {
   try {
-    const pathname = decodeURIComponent(new URL(url, 'http://localhost').pathname);
-    return pathname.includes('\0') || pathname.includes('\\') ? null : pathname;
+    return realpathSync(file);
+  } catch {
+    return file;
+  }
+}
+
+/**
+ * Normalises the path of a request target into its decoded segments, or returns null
+ * when the request must not be served at all. Works on the raw target, not on
+ * `new URL()`, which would resolve `..` and `%2e%2e` before anyone could look:
+ *
+ * - only origin-form targets (`/…`); the query is dropped;
+ * - raw backslashes, encoded separators (`%2F`, `%5C`) and NUL (`%00`) are refused;
+ * - the path is percent-decoded exactly once (a malformed escape is refused; `%252F`
+ *   becomes the literal text `%2F`, which no file is named);
+ * - empty segments are collapsed (`//data` is `data`);
+ * - `.`, `..`, dot-files, segments ending in a dot or a space (which Windows ignores)
+ *   and control characters are refused.
+ *
+ * @param {string} target the request target, as received
+ * @returns {string[] | null}
+ */
+export function normalizeUrlPath(target) {
+  if (!target.startsWith('/')) return null;
+  const raw = target.split(/[?#]/, 1)[0];
+  if (raw.includes('\\') || /%(2f|5c|00)/i.test(raw)) return null;
+  let decoded;
+  try {
+    decoded = decodeURIComponent(raw);
   } catch {
     return null;
   }
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f-\u009f\\]/.test(decoded)) return null;
+  const segments = decoded.split('/').filter((segment) => segment !== '');
+  const unsafe = (/** @type {string} */ segment) =>
+    segment.startsWith('.') || segment.endsWith('.') || segment.endsWith(' ');
+  return segments.some(unsafe) ? null : segments;
 }
 
 /** @param {string} file */

@@ -108,13 +108,13 @@ describe('HTTP behaviour', () => {
   test('a wrong method gets 405 with Allow', async () => {
     const res = await server.get('/site', { method: 'POST', body: '{}' });
     const allow = res.headers.get('allow');
-    await expectError(res, 405, 'bad_request');
+    await expectError(res, 405, 'method_not_allowed');
     assert.match(allow ?? '', /GET/);
     assert.doesNotMatch(allow ?? '', /POST/);
 
     const del = await server.get(`/articles/${ARTICLE}/comments`, { method: 'DELETE' });
     const allowed = del.headers.get('allow');
-    await expectError(del, 405, 'bad_request');
+    await expectError(del, 405, 'method_not_allowed');
     assert.match(allowed ?? '', /GET/);
     assert.match(allowed ?? '', /POST/);
   });
