@@ -10,7 +10,7 @@
  * @module
  */
 
-import { createHash } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -34,7 +34,9 @@ import { createStaticHandler } from './static.js';
  * @property {boolean} [moderation] New comments are `pending` when true (default).
  * @property {RateLimit} [rateLimit] Comment posts per client IP per window; default 10 a minute.
  * @property {string} [basePath] URL prefix of the API; default `/api/v1`.
- * @property {number} [maxBodyBytes] Largest accepted POST body; default 16384.
+ * @property {number} [maxBodyBytes] Largest accepted POST body; default MAX_BODY_BYTES (63,184).
+ * @property {number} [bodyTimeoutMs] Time a client gets to send a POST body; default 10 s
+ *   (then 408 request_timeout).
  * @property {{ site?: object, articles?: Article[], topics?: Topic[],
  *   sectionItems?: Record<string, object[]>, therapists?: object[] }} [fixtures]
  *   Content merged over the samples (by slug / by `topic/section` key), e.g. hostile content for tests.
@@ -46,8 +48,14 @@ import { createStaticHandler } from './static.js';
  * @property {number} [port] Default 0 (an ephemeral port).
  * @property {string} [host] Default `127.0.0.1`.
  * @property {string} [staticRoot] Also serve files from this folder for non-API paths.
- * @property {string[]} [staticMounts] URL prefixes served from staticRoot (default all).
- * @property {string[]} [staticDeny] URL prefixes never served from staticRoot.
+ * @property {string[]} [staticMounts] Folders (`dist/`) and files under staticRoot that
+ *   are served (default all); see static.js.
+ * @property {string[]} [staticDeny] Folders and files under staticRoot never served.
+ * @property {number} [maxConnectionsPerClient] Open connections allowed per client
+ *   address (an IPv6 /64 counts as one); more are closed at once. Default 32.
+ * @property {number} [headersTimeoutMs] Time to send the request headers; default 10 s.
+ * @property {number} [requestTimeoutMs] Time to send a whole request; default 30 s.
+ * @property {number} [keepAliveTimeoutMs] Idle time of a kept-alive connection; default 5 s.
  * @property {string} [staticIndex] File under staticRoot served for `/`.
  */
 
@@ -69,13 +77,34 @@ import { createStaticHandler } from './static.js';
  * @property {() => void} close Closes the database.
  */
 
+/**
+ * The largest valid comment, in the most expensive legal encoding: every character a
+ * 4-byte UTF-8 character sent as a JSON surrogate-pair escape (`\ud83d\ude00`, 12 bytes
+ * for one character as the contract counts them), in every field at its maximum
+ * (title 120 + name 60 + comment 5,000 = 5,180 characters):
+ *
+ *   12 bytes × 5,180 characters = 62,160 bytes
+ *   + 1,024 bytes for the JSON around them (`{"title":"","author":"","body":""}` is 34
+ *     bytes; the rest allows for whitespace and the surrounding spaces that are trimmed)
+ *   = 63,184 bytes.
+ */
+export const MAX_BODY_BYTES = 12 * (120 + 60 + 5000) + 1024;
+
 const DEFAULTS = {
   dbPath: ':memory:',
   moderation: true,
   rateLimit: { max: 10, windowMs: 60_000 },
   basePath: '/api/v1',
-  maxBodyBytes: 16_384,
+  maxBodyBytes: MAX_BODY_BYTES,
+  bodyTimeoutMs: 10_000,
 };
+
+/** After a 413, bytes of the rest of the body read (and dropped) so the client sees the answer. */
+const DRAIN_BYTES = 1024 * 1024;
+/** …and for at most this long. */
+const DRAIN_MS = 2_000;
+/** Rate-limit buckets kept per kind before the least useful ones are evicted. */
+const LIMITER_CAPACITY = 10_000;
 
 /** Sample comments get fixed ids below this; posted comments get ids above it. */
 const FIRST_POSTED_ID = 100_001;
@@ -130,6 +159,23 @@ class ApiError extends Error {
 const badRequest = (message) => new ApiError(400, 'bad_request', message);
 /** @param {string} message */
 const notFound = (message) => new ApiError(404, 'not_found', message);
+/** The client went away or broke the body off: nobody will read an answer, nothing is logged. */
+const clientGone = () => new ApiError(400, 'bad_request', 'The request body was incomplete.');
+const requestTimeout = () =>
+  new ApiError(408, 'request_timeout', 'The request body took too long to arrive.', {
+    headers: { Connection: 'close' },
+  });
+/** @param {number} limit */
+const payloadTooLarge = (limit) =>
+  new ApiError(413, 'payload_too_large', `The request body must be at most ${limit} bytes.`, {
+    headers: { Connection: 'close' },
+  });
+const keyReused = () =>
+  new ApiError(
+    422,
+    'idempotency_key_reused',
+    'This Idempotency-Key was already used for a different comment; send a new key with a new comment.',
+  );
 /**
  * @param {string} message
  * @param {Record<string, string>} fields
@@ -217,8 +263,20 @@ async function postComment(state, { req, params }) {
   const article = findArticle(state, params[0]);
   requireJsonContentType(req);
   const key = idempotencyKeyOf(req);
-  const raw = await readBody(req, state.options.maxBodyBytes);
-  const create = () => createComment(state, { article, key, raw, client: clientOf(req) });
+  const client = clientKeyOf(req.socket.remoteAddress);
+  const raw = await readBody(req, state.options);
+  /** @type {CommentText} */
+  let input;
+  try {
+    input = validateComment(parseJsonObject(decodeUtf8(raw)));
+  } catch (error) {
+    // A reader correcting a form must not use up the posting budget: mistakes are counted
+    // in their own, larger budget, which only stops floods of junk.
+    const wait = state.limiter.takeInvalid(client, state.settings.rateLimit);
+    if (wait > 0) throw rateLimited(wait);
+    throw error;
+  }
+  const create = () => createComment(state, { article, key, input, client });
   const { status, json, replayed } = state.db.transaction(create).immediate();
   return {
     status,
@@ -468,7 +526,7 @@ function requireJsonContentType(req) {
   if (type !== 'application/json') {
     throw new ApiError(
       415,
-      'bad_request',
+      'unsupported_media_type',
       'Send the comment as JSON (Content-Type: application/json).',
     );
   }
@@ -485,68 +543,167 @@ function idempotencyKeyOf(req) {
   return value;
 }
 
-/** @param {Request} req */
-function clientOf(req) {
-  return (req.socket.remoteAddress ?? 'unknown').replace(/^::ffff:/, '');
+/**
+ * The key a client is known by, for rate limits, connection caps and idempotency scope:
+ * an IPv4 address (also when it arrives IPv4-mapped, `::ffff:192.0.2.1`), or for IPv6
+ * the /64 network, which is what one household or device is usually given.
+ *
+ * @param {string | undefined} address
+ * @returns {string}
+ */
+export function clientKeyOf(address) {
+  if (!address) return 'unknown';
+  const plain = address.split('%', 1)[0].toLowerCase();
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/.exec(plain);
+  if (mapped) return mapped[1];
+  if (!plain.includes(':')) return plain;
+  const groups = ipv6Groups(plain);
+  if (!groups) return plain;
+  return `${groups.slice(0, 4).join(':')}::/64`;
 }
 
 /**
- * Reads the request body as text, giving up (and discarding the rest) once it is
- * larger than `limit` bytes.
+ * The eight 16-bit groups of an IPv6 address, as lowercase hex without leading zeros.
+ *
+ * @param {string} address
+ * @returns {string[] | null}
+ */
+function ipv6Groups(address) {
+  const halves = address.split('::');
+  if (halves.length > 2) return null;
+  /** @param {string} part */
+  const split = (part) =>
+    part === ''
+      ? []
+      : part.split(':').flatMap((group) => {
+          const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(group);
+          if (!v4) return [group];
+          const [a, b, c, d] = v4.slice(1).map(Number);
+          return [((a << 8) | b).toString(16), ((c << 8) | d).toString(16)];
+        });
+  const head = split(halves[0]);
+  const tail = halves.length === 2 ? split(halves[1]) : [];
+  const missing = 8 - head.length - tail.length;
+  if (halves.length === 1 ? missing !== 0 : missing < 1) return null;
+  const groups = [...head, ...Array(halves.length === 2 ? missing : 0).fill('0'), ...tail];
+  if (!groups.every((group) => /^[0-9a-f]{1,4}$/.test(group))) return null;
+  return groups.map((group) => parseInt(group, 16).toString(16));
+}
+
+/**
+ * Reads the request body, bounded in size and in time:
+ *
+ * - over `maxBodyBytes` → 413 payload_too_large. When the rest of the body is small
+ *   (at most DRAIN_BYTES more, within DRAIN_MS) it is read and dropped first, so the
+ *   client, still sending, can read the 413 instead of meeting a closed connection;
+ * - not all there within `bodyTimeoutMs` (a client dripping bytes) → 408 request_timeout;
+ * - the client aborting → a quiet client error (no one is left to answer).
  *
  * @param {Request} req
- * @param {number} limit
- * @returns {Promise<string>}
+ * @param {{ maxBodyBytes: number, bodyTimeoutMs: number }} options
+ * @returns {Promise<Buffer>}
  */
-function readBody(req, limit) {
-  const tooLarge = () =>
-    new ApiError(413, 'bad_request', `The request body must be at most ${limit} bytes.`, {
-      headers: { Connection: 'close' },
-    });
-  if (Number(req.headers['content-length']) > limit) return Promise.reject(tooLarge());
+function readBody(req, { maxBodyBytes: limit, bodyTimeoutMs }) {
+  const declared = Number(req.headers['content-length'] ?? NaN);
+  if (declared > limit + DRAIN_BYTES) return Promise.reject(payloadTooLarge(limit));
   if (req.readableEnded) return Promise.reject(new Error('The request body was already read.'));
   return new Promise((resolve, reject) => {
     /** @type {Buffer[]} */
-    const chunks = [];
+    let chunks = [];
     let size = 0;
     let settled = false;
-    /** @param {() => void} settle */
-    const once = (settle) => {
+    let draining = false;
+    /** @type {NodeJS.Timeout | undefined} */
+    let drainTimer;
+    const timer = setTimeout(() => finish(requestTimeout()), bodyTimeoutMs);
+    /**
+     * @param {ApiError | null} error
+     * @param {Buffer} [value]
+     */
+    const finish = (error, value) => {
       if (settled) return;
       settled = true;
-      settle();
+      clearTimeout(timer);
+      clearTimeout(drainTimer);
+      if (error) reject(error);
+      else resolve(/** @type {Buffer} */ (value));
     };
+    const startDraining = () => {
+      draining = true;
+      chunks = [];
+      drainTimer = setTimeout(() => finish(payloadTooLarge(limit)), DRAIN_MS);
+    };
+    if (declared > limit) startDraining();
     req.on('data', (/** @type {Buffer} */ chunk) => {
       if (settled) return;
       size += chunk.length;
-      if (size > limit) once(() => reject(tooLarge()));
-      else chunks.push(chunk);
+      if (draining) {
+        if (size > limit + DRAIN_BYTES) finish(payloadTooLarge(limit));
+      } else if (size > limit) {
+        startDraining();
+      } else {
+        chunks.push(chunk);
+      }
     });
-    req.on('end', () => once(() => resolve(Buffer.concat(chunks).toString('utf8'))));
-    req.on('error', (error) => once(() => reject(error)));
-    req.on('close', () => once(() => reject(badRequest('The request body was incomplete.'))));
+    req.on('end', () =>
+      finish(draining ? payloadTooLarge(limit) : null, Buffer.concat(chunks, size)),
+    );
+    req.on('error', () => finish(clientGone()));
+    req.on('close', () => finish(clientGone()));
   });
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** @param {Buffer} raw */
+function decodeUtf8(raw) {
+  try {
+    return UTF8.decode(raw);
+  } catch {
+    throw badRequest('The request body is not valid UTF-8.');
+  }
+}
+
+/**
+ * What an idempotency record is matched against: the article and the comment as stored.
+ *
+ * @param {string} article
+ * @param {CommentText} input
+ */
+function fingerprintOf(article, input) {
+  return createHash('sha256')
+    .update(JSON.stringify([article, input.title, input.author, input.body]))
+    .digest('base64url');
 }
 
 /**
  * The body of POST /comments, run inside one immediate transaction so that the
  * idempotency check, the comment and its idempotency record are atomic.
  *
+ * Idempotency records are scoped to the client that made them (a keyed hash of its
+ * address, never the address) and hold a fingerprint of the request: the same key with
+ * the same comment replays the stored answer byte for byte; with another comment it is
+ * 422 idempotency_key_reused; from another client it is that client's own key.
+ *
  * @param {State} state
- * @param {{ article: Article, key: string | null, raw: string, client: string }} request
+ * @param {{ article: Article, key: string | null, input: CommentText, client: string }} request
  * @returns {{ status: number, json: string, replayed: boolean }}
  */
-function createComment(state, { article, key, raw, client }) {
+function createComment(state, { article, key, input, client }) {
   const { sql, settings } = state;
-  const previous = key === null ? undefined : sql.findIdempotent.get(article.slug, key);
-  if (previous) return { status: previous.status, json: previous.body, replayed: true };
+  const fingerprint = fingerprintOf(article.slug, input);
+  const scope = createHmac('sha256', state.secret).update(client).digest('base64url');
+  const previous = key === null ? undefined : sql.findIdempotent.get(article.slug, scope, key);
+  if (previous) {
+    if (previous.fingerprint !== fingerprint) throw keyReused();
+    return { status: previous.status, json: previous.body, replayed: true };
+  }
 
   if (article.comments?.enabled === false) {
     throw new ApiError(403, 'comments_closed', 'Comments are closed for this article.');
   }
   const wait = state.limiter.take(client, settings.rateLimit);
   if (wait > 0) throw rateLimited(wait);
-  const input = validateComment(parseJsonObject(raw));
 
   const now = Date.now();
   const status = settings.moderation ? 'pending' : 'published';
@@ -562,7 +719,7 @@ function createComment(state, { article, key, raw, client }) {
   const json = JSON.stringify({ status, comment });
   if (key !== null) {
     sql.pruneIdempotent.run(now - IDEMPOTENCY_TTL_MS);
-    sql.insertIdempotent.run(article.slug, key, 201, json, now);
+    sql.insertIdempotent.run(article.slug, scope, key, fingerprint, 201, json, now);
   }
   return { status: 201, json, replayed: false };
 }
@@ -585,10 +742,58 @@ function parseJsonObject(raw) {
 }
 
 /**
- * Trims and checks the comment fields; lengths are counted in Unicode code points.
+ * @typedef {{ title: string, author: string, body: string }} CommentText
+ */
+
+/* eslint-disable no-control-regex */
+/** Terminal escape sequences: CSI (`ESC [ … m`), OSC (`ESC ] … BEL`), and two-byte ones. */
+const ANSI_ESCAPES =
+  /\u001b(?:\[[0-?]*[ -/]*[@-~]?|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[@-_])?/g;
+/** Line breaks other than \n, which the body keeps as \n. */
+const OTHER_LINE_BREAKS = /\r\n?|[\u000b\u000c\u0085\u2028\u2029]/g;
+/** C0 and C1 controls except tab and line feed. */
+const CONTROLS_BUT_TAB_LF = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+/** Any run of tabs and line breaks, which a one-line field turns into one space. */
+const ONE_LINE_BREAKS = /[\t\n\r\u000b\u000c\u0085\u2028\u2029]+/g;
+/* eslint-enable no-control-regex */
+/** Bidirectional embeddings, overrides, isolates and marks: they can make text read backwards. */
+const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+/**
+ * Invisible format characters (Unicode Cf: zero-width space, soft hyphen, BOM, tags…),
+ * dropped from the title and the name. The joiners U+200C and U+200D stay: emoji
+ * sequences and several scripts need them.
+ */
+const INVISIBLE_FORMAT = /(?![\u200c\u200d])\p{Cf}/gu;
+/** A lone surrogate: only possible when the text is not well-formed Unicode. */
+const LONE_SURROGATE = /[\ud800-\udfff]/u;
+/** Something a reader can see: not a space, control, format character, mark or blank filler. */
+const VISIBLE = /[^\s\p{Cc}\p{Cf}\p{Z}\p{M}\u115f\u1160\u2800\u3164\uffa0]/u;
+
+/**
+ * Cleans one field to the text that is stored (and echoed in the 201): terminal escapes,
+ * controls and bidi overrides out (the body keeps \n and \t; the title and name also lose
+ * every other invisible format character), NFC, trimmed.
+ *
+ * @param {string} value
+ * @param {boolean} multiline
+ */
+function cleanText(value, multiline) {
+  let text = value.replace(ANSI_ESCAPES, '').replace(BIDI_CONTROLS, '');
+  text = multiline
+    ? text.replace(OTHER_LINE_BREAKS, '\n').replace(CONTROLS_BUT_TAB_LF, '')
+    : text
+        .replace(ONE_LINE_BREAKS, ' ')
+        .replace(/\p{Cc}/gu, '')
+        .replace(INVISIBLE_FORMAT, '');
+  return text.normalize('NFC').trim();
+}
+
+/**
+ * Checks and cleans the comment fields; lengths are counted in Unicode code points of
+ * the cleaned text, which is exactly what is stored and echoed.
  *
  * @param {Record<string, unknown>} input
- * @returns {{ title: string, author: string, body: string }}
+ * @returns {CommentText}
  */
 function validateComment(input) {
   /** @type {Record<string, string>} */
@@ -601,9 +806,13 @@ function validateComment(input) {
       fields[name] = value === undefined ? `${label} is required.` : `${label} must be text.`;
       continue;
     }
-    const text = value.trim();
+    if (LONE_SURROGATE.test(value)) {
+      fields[name] = `${label} contains characters that are not valid Unicode.`;
+      continue;
+    }
+    const text = cleanText(value, name === 'body');
     const length = [...text].length;
-    if (length < min) fields[name] = `${label} is required.`;
+    if (min > 0 && !VISIBLE.test(text)) fields[name] = `${label} is required.`;
     else if (length > max) fields[name] = `${label} must be ${max} characters or fewer.`;
     else values[name] = text;
   }
@@ -614,32 +823,78 @@ function validateComment(input) {
 }
 
 /**
- * Sliding-window rate limiter keyed by client address. `take` returns 0 when the
- * request may proceed (and counts it), otherwise the seconds to wait.
+ * Sliding-window rate limiter keyed by client (see clientKeyOf). `take` counts a comment
+ * post, `takeInvalid` a rejected one (in its own budget, ten times larger, at least 100):
+ * each returns 0 when the request may proceed, otherwise the seconds to wait.
+ *
+ * Each kind keeps at most `capacity` buckets. When full it evicts, in this order, buckets
+ * whose hits have all expired, then the least recently used buckets that are not at
+ * their limit, then the least recently used: a flood from many addresses cannot wipe
+ * out the limit of a client that is being limited.
+ *
+ * @param {{ capacity?: number }} [options]
  */
-function createRateLimiter() {
+function createRateLimiter({ capacity = LIMITER_CAPACITY } = {}) {
+  /** @type {Map<string, number[]>} in order of last use, least recent first */
+  const posts = new Map();
   /** @type {Map<string, number[]>} */
-  let hits = new Map();
+  const invalid = new Map();
+
+  /**
+   * @param {Map<string, number[]>} buckets
+   * @param {string} client
+   * @param {RateLimit} limit
+   */
+  function take(buckets, client, { max, windowMs }) {
+    const now = Date.now();
+    const recent = (buckets.get(client) ?? []).filter((t) => t > now - windowMs);
+    buckets.delete(client);
+    buckets.set(client, recent);
+    if (recent.length >= max) {
+      const oldest = recent[recent.length - max] ?? now;
+      return Math.max(1, Math.ceil((oldest + windowMs - now) / 1000));
+    }
+    recent.push(now);
+    if (buckets.size > capacity) evict(buckets, now, { max, windowMs });
+    return 0;
+  }
+
+  /**
+   * @param {Map<string, number[]>} buckets
+   * @param {number} now
+   * @param {RateLimit} limit
+   */
+  function evict(buckets, now, { max, windowMs }) {
+    const target = Math.floor(capacity * 0.9);
+    /** @type {Array<(hits: number[]) => boolean>} */
+    const passes = [
+      (hits) => hits.every((t) => t <= now - windowMs),
+      (hits) => hits.filter((t) => t > now - windowMs).length < max,
+      () => true,
+    ];
+    for (const evictable of passes) {
+      for (const [client, hits] of buckets) {
+        if (buckets.size <= target) return;
+        if (evictable(hits)) buckets.delete(client);
+      }
+    }
+  }
+
   return {
     /**
      * @param {string} client
      * @param {RateLimit} limit
      */
-    take(client, { max, windowMs }) {
-      const now = Date.now();
-      const recent = (hits.get(client) ?? []).filter((t) => t > now - windowMs);
-      if (recent.length >= max) {
-        hits.set(client, recent);
-        const oldest = recent[recent.length - max] ?? now;
-        return Math.max(1, Math.ceil((oldest + windowMs - now) / 1000));
-      }
-      recent.push(now);
-      hits.set(client, recent);
-      if (hits.size > 10_000) hits = new Map([[client, recent]]);
-      return 0;
-    },
+    take: (client, limit) => take(posts, client, limit),
+    /**
+     * @param {string} client
+     * @param {RateLimit} limit
+     */
+    takeInvalid: (client, { max, windowMs }) =>
+      take(invalid, client, { max: Math.max(100, max * 10), windowMs }),
     clear() {
-      hits.clear();
+      posts.clear();
+      invalid.clear();
     },
   };
 }
@@ -661,14 +916,42 @@ const SCHEMA = `
   CREATE INDEX IF NOT EXISTS comments_by_article ON comments (article, status, created, id);
   CREATE TABLE IF NOT EXISTS idempotency (
     article TEXT NOT NULL,
+    client TEXT NOT NULL,
     key TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
     status INTEGER NOT NULL,
     body TEXT NOT NULL,
     created INTEGER NOT NULL,
-    PRIMARY KEY (article, key)
+    PRIMARY KEY (article, client, key)
   );
   CREATE INDEX IF NOT EXISTS idempotency_by_age ON idempotency (created);
+  CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value BLOB NOT NULL);
 `;
+
+/**
+ * Idempotency records written before they were scoped to a client and fingerprinted
+ * cannot be matched safely: a database from then loses them (they live a day at most;
+ * the comments themselves are untouched).
+ *
+ * @param {import('better-sqlite3').Database} db
+ */
+function migrate(db) {
+  const columns = db.prepare("SELECT name FROM pragma_table_info('idempotency')").pluck().all();
+  if (columns.length > 0 && !columns.includes('fingerprint')) db.exec('DROP TABLE idempotency');
+}
+
+/**
+ * The key of the hash that scopes idempotency records to a client, made once per database.
+ *
+ * @param {import('better-sqlite3').Database} db
+ * @returns {Buffer}
+ */
+function secretOf(db) {
+  db.prepare("INSERT OR IGNORE INTO meta (name, value) VALUES ('client-key', ?)").run(
+    randomBytes(32),
+  );
+  return db.prepare("SELECT value FROM meta WHERE name = 'client-key'").pluck().get();
+}
 
 /** @param {string} dbPath */
 function openDatabase(dbPath) {
@@ -681,6 +964,7 @@ function openDatabase(dbPath) {
     db.pragma('journal_mode = WAL');
     db.pragma('busy_timeout = 5000');
   }
+  migrate(db);
   db.exec(SCHEMA);
   return db;
 }
@@ -707,10 +991,11 @@ function prepareStatements(db) {
     deleteSeededOf: db.prepare('DELETE FROM comments WHERE seeded = 1 AND article = ?'),
     deleteAll: db.prepare('DELETE FROM comments'),
     findIdempotent: db.prepare(
-      'SELECT status, body FROM idempotency WHERE article = ? AND key = ?',
+      'SELECT fingerprint, status, body FROM idempotency WHERE article = ? AND client = ? AND key = ?',
     ),
     insertIdempotent: db.prepare(
-      'INSERT INTO idempotency (article, key, status, body, created) VALUES (?, ?, ?, ?, ?)',
+      `INSERT INTO idempotency (article, client, key, fingerprint, status, body, created)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ),
     pruneIdempotent: db.prepare('DELETE FROM idempotency WHERE created < ?'),
     deleteIdempotent: db.prepare('DELETE FROM idempotency'),
@@ -788,6 +1073,7 @@ function sampleSeedComments() {
  * @property {import('better-sqlite3').Database} db
  * @property {ReturnType<typeof prepareStatements>} sql
  * @property {ReturnType<typeof createRateLimiter>} limiter
+ * @property {Buffer} secret Key of the hash that scopes idempotency records to a client.
  * @property {Map<string, CommentInput[]>} addedSeeds
  */
 
@@ -837,6 +1123,7 @@ export function createContentApi(options = {}) {
     db,
     sql: prepareStatements(db),
     limiter: createRateLimiter(),
+    secret: secretOf(db),
     addedSeeds: new Map(),
   };
   db.transaction(() => seedComments(state))();
@@ -941,17 +1228,17 @@ function matchRoute(relative) {
  * @param {string} relative
  */
 async function dispatch(state, req, res, url, relative) {
+  const match = matchRoute(relative);
+  if (!match) throw notFound(`Nothing is served at ${url.pathname}.`);
   if (req.method === 'OPTIONS') {
     res.writeHead(204, { ...COMMON_HEADERS, ...PREFLIGHT_HEADERS }).end();
     return;
   }
-  const match = matchRoute(relative);
-  if (!match) throw notFound(`Nothing is served at ${url.pathname}.`);
   const method = req.method === 'HEAD' ? 'GET' : (req.method ?? 'GET');
   const handler = match.route.methods[method];
   if (!handler) {
     const allow = [...Object.keys(match.route.methods), 'HEAD', 'OPTIONS'].join(', ');
-    throw new ApiError(405, 'bad_request', `${req.method} is not allowed here.`, {
+    throw new ApiError(405, 'method_not_allowed', `${req.method} is not allowed here.`, {
       headers: { Allow: allow },
     });
   }
@@ -1008,7 +1295,7 @@ function sendError(req, res, error, logger) {
     error instanceof ApiError
       ? error
       : new ApiError(500, 'internal', 'Something went wrong on the server.');
-  if (res.headersSent) {
+  if (res.headersSent || res.destroyed || req.socket.destroyed) {
     res.destroy();
     return;
   }
@@ -1061,14 +1348,52 @@ export async function startContentServer(options = {}) {
       })
     : null;
   const log = options.logger ?? (() => {});
+  const {
+    maxConnectionsPerClient = 32,
+    headersTimeoutMs = 10_000,
+    requestTimeoutMs = 30_000,
+    keepAliveTimeoutMs = 5_000,
+  } = options;
 
-  const server = http.createServer((req, res) => {
-    respond(req, res).catch((error) => {
-      log(
-        `Server: ${req.method} ${req.url} failed: ${error instanceof Error ? error.stack : error}`,
-      );
-      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
-      res.end('Internal server error');
+  const server = http.createServer(
+    {
+      // Slow clients: the headers must arrive within headersTimeout and the whole request
+      // within requestTimeout (the body of a POST has its own, shorter, bodyTimeoutMs);
+      // an idle kept-alive connection is closed after keepAliveTimeout. Node checks these
+      // every connectionsCheckingInterval.
+      headersTimeout: headersTimeoutMs,
+      requestTimeout: requestTimeoutMs,
+      keepAliveTimeout: keepAliveTimeoutMs,
+      connectionsCheckingInterval: Math.min(1_000, headersTimeoutMs),
+    },
+    (req, res) => {
+      respond(req, res).catch((error) => {
+        log(
+          `Server: ${req.method} ${req.url} failed: ${error instanceof Error ? error.stack : error}`,
+        );
+        if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+        res.end('Internal server error');
+      });
+    },
+  );
+  server.keepAliveTimeout = keepAliveTimeoutMs;
+
+  // At most maxConnectionsPerClient open connections per client (an IPv6 /64 is one
+  // client): one address cannot hold every socket the server has.
+  /** @type {Map<string, number>} */
+  const open = new Map();
+  server.on('connection', (socket) => {
+    const client = clientKeyOf(socket.remoteAddress);
+    const count = (open.get(client) ?? 0) + 1;
+    if (count > maxConnectionsPerClient) {
+      socket.destroy();
+      return;
+    }
+    open.set(client, count);
+    socket.once('close', () => {
+      const left = (open.get(client) ?? 1) - 1;
+      if (left > 0) open.set(client, left);
+      else open.delete(client);
     });
   });
   /**
