@@ -559,6 +559,11 @@ export function clientKeyOf(address) {
   if (!plain.includes(':')) return plain;
   const groups = ipv6Groups(plain);
   if (!groups) return plain;
+  if (groups.slice(0, 5).every((g) => g === '0') && groups[5] === 'ffff') {
+    // IPv4-mapped, written in hex (::ffff:c000:207)
+    const [high, low] = groups.slice(6).map((g) => parseInt(g, 16));
+    return [high >> 8, high & 255, low >> 8, low & 255].join('.');
+  }
   return `${groups.slice(0, 4).join(':')}::/64`;
 }
 

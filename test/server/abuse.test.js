@@ -369,6 +369,8 @@ describe('rate limiting', () => {
     assert.equal(clientKeyOf('192.0.2.7'), '192.0.2.7');
     assert.equal(clientKeyOf('::ffff:192.0.2.7'), '192.0.2.7');
     assert.equal(clientKeyOf('::FFFF:192.0.2.7'), '192.0.2.7');
+    assert.equal(clientKeyOf('::ffff:c000:207'), '192.0.2.7');
+    assert.equal(clientKeyOf('0:0:0:0:0:ffff:192.0.2.7'), '192.0.2.7');
     const net64 = '2001:db8:0:1::/64';
     assert.equal(clientKeyOf('2001:db8:0:1::1'), net64);
     assert.equal(clientKeyOf('2001:0db8:0000:0001:ffff:ffff:ffff:fffe'), net64);
@@ -694,16 +696,19 @@ describe('slow, aborted and greedy clients', () => {
     }
   });
 
-  test('headers that never finish are cut off', async () => {
-    const server = await start({ headersTimeoutMs: 500 });
+  test('connections that never finish their headers, or sit idle, are closed', async () => {
+    const server = await start({ headersTimeoutMs: 500, keepAliveTimeoutMs: 300 });
     try {
-      const { timedOut } = await rawExchange(server.origin, {
-        timeoutMs: 8_000,
-        write(socket) {
-          socket.write('GET /api/v1/site HTTP/1.1\r\nHost: x\r\n');
-        },
-      });
-      assert.equal(timedOut, false, 'the server closed the connection');
+      const site = `GET ${pathOf(server.url)}/site HTTP/1.1\r\nHost: x\r\n`;
+      for (const [name, write] of /** @type {const} */ ([
+        ['nothing sent', () => {}],
+        ['half the headers', (/** @type {net.Socket} */ socket) => socket.write(site)],
+        ['idle after a request', (/** @type {net.Socket} */ socket) => socket.write(`${site}\r\n`)],
+      ])) {
+        const { timedOut, text } = await rawExchange(server.origin, { timeoutMs: 8_000, write });
+        assert.equal(timedOut, false, `${name}: the server closed the connection`);
+        if (name.startsWith('idle')) assert.match(text, /^HTTP\/1\.1 200 /);
+      }
       await assertAlive(server);
     } finally {
       await server.close();
