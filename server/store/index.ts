@@ -1,0 +1,34 @@
+/**
+ * The store's public face: the interface, both implementations, and `openStore`, which
+ * picks one from a single setting (a postgres:// URL, or a SQLite path).
+ */
+import { openPostgresStore, type PostgresStoreOptions } from './postgres.js';
+import { openSqliteStore } from './sqlite.js';
+import type { StoreOptions } from './common.js';
+import type { Store } from './types.js';
+
+export type * from './types.js';
+export { IDEMPOTENCY_TTL_MS, type StoreOptions } from './common.js';
+export { FIRST_POSTED_ID, SCHEMA_VERSION, SchemaTooNewError } from './migrations.js';
+export { openPostgresStore, type PostgresStore, type PostgresStoreOptions } from './postgres.js';
+export { openSqliteStore, type SqliteStore, type SqliteStoreOptions } from './sqlite.js';
+
+/** True for the connection strings PostgreSQL's own clients accept as URLs. */
+export function isPostgresUrl(database: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(database);
+}
+
+/**
+ * Opens the store `database` names: a `postgres://` or `postgresql://` URL opens the
+ * PostgreSQL store, anything else is a SQLite file (or ':memory:').
+ */
+export function openStore(
+  database: string,
+  options: StoreOptions & { pool?: PostgresStoreOptions['pool'] } = {},
+): Promise<Store> {
+  const { pool, ...common } = options;
+  if (isPostgresUrl(database)) {
+    return openPostgresStore({ ...common, ...(pool && { pool }), connectionString: database });
+  }
+  return openSqliteStore({ ...common, path: database });
+}
