@@ -18,6 +18,7 @@ import {
   SchemaTooNewError,
   openPostgresStore,
   openSqliteStore,
+  openStore,
 } from '../../server/build/server/store/index.js';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -485,5 +486,24 @@ describe('store: the same answers on every store', () => {
       ['created', 'created', 'created', 'replayed', 'key-reused', 'created'],
     );
     for (const other of rest) assert.deepEqual(other, first);
+  });
+});
+
+describe('store: openStore', () => {
+  test('opens PostgreSQL for a postgres:// URL and SQLite for anything else', async () => {
+    const opened = await Promise.all([
+      openStore(':memory:'),
+      openStore(path.join(dir, 'open-store', 'db.sqlite')),
+      openStore(postgres.url, { pool: { max: 2 } }),
+      openStore(postgres.url.replace(/^postgres:/, 'postgresql:')),
+    ]);
+    try {
+      assert.deepEqual(
+        opened.map((store) => store.kind),
+        ['sqlite', 'sqlite', 'postgres', 'postgres'],
+      );
+    } finally {
+      await Promise.all(opened.map((store) => store.close()));
+    }
   });
 });
