@@ -17,6 +17,7 @@ import {
   toComment,
   type CommentRow,
   type StoreOptions,
+  type StoreSettings,
 } from './common.js';
 import {
   FIRST_POSTED_ID,
@@ -97,7 +98,7 @@ interface IdempotencyRow {
   created: number;
 }
 
-function createStore(db: Database.Database, settings: ReturnType<typeof resolveSettings>) {
+function createStore(db: Database.Database, settings: StoreSettings): SqliteStore {
   const published = "article = ? AND status = 'published'";
   const sql = {
     countPublished: db.prepare(`SELECT COUNT(*) FROM comments WHERE ${published}`).pluck(),
