@@ -67,6 +67,29 @@ function freePort() {
   });
 }
 
+/** The `postgres` account that owns clusters when we run as root. */
+function findPostgresUser() {
+  try {
+    const id = (flag) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }));
+    return { uid: id('-u'), gid: id('-g') };
+  } catch {
+    throw new Error(
+      'PostgreSQL refuses to run as root and there is no "postgres" user to run it as. ' +
+        "Install Debian's postgresql package (it creates the user), or run the tests as another user.",
+    );
+  }
+}
+
+/** Stops the cluster in `dataDir` if a server is running there. */
+function stopServer(pgCtl, dataDir) {
+  if (!existsSync(join(dataDir, 'postmaster.pid'))) return;
+  try {
+    runAsOwner(pgCtl, ['stop', '-D', dataDir, '-m', 'fast', '-w']);
+  } catch {
+    // it was not running after all
+  }
+}
+
 /** Runs a PostgreSQL binary as the cluster's owner. */
 function runAsOwner(bin, args, options = {}) {
   const [cmd, argv] = isRoot ? ['runuser', ['-u', 'postgres', '--', bin, ...args]] : [bin, args];
@@ -143,38 +166,32 @@ function hookExit() {
 export async function startPostgres() {
   const bin = ensureBinaries();
   const pgCtl = join(bin, 'pg_ctl');
+  const postgresUser = isRoot ? findPostgresUser() : null;
   const dir = mkdtempSync(join(tmpdir(), 'mhn-pg-'));
   const dataDir = join(dir, 'data');
   const logFile = join(dir, 'postgres.log');
   /** Hands a path we created to the cluster's owner. */
   const own = (file) => {
     if (!isRoot) return;
-    const id = (flag) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }));
-    chownSync(file, id('-u'), id('-g'));
+    chownSync(file, postgresUser.uid, postgresUser.gid);
   };
-  own(dir);
 
   let watchdog = null;
-  let started = false;
   let stopped = false;
   const cluster = {
     stopSync() {
       if (stopped) return;
       stopped = true;
       running.delete(cluster);
-      if (started) {
-        try {
-          runAsOwner(pgCtl, ['stop', '-D', dataDir, '-m', 'fast', '-w']);
-        } catch {
-          // already stopped
-        }
-      }
+      stopServer(pgCtl, dataDir);
       watchdog?.kill('SIGTERM');
       rmSync(dir, { recursive: true, force: true });
     },
   };
   running.add(cluster);
   hookExit();
+  own(dir);
+  watchdog = startWatchdog(pgCtl, dataDir, dir);
 
   try {
     // --no-sync and fsync=off make a test cluster fast and crash-unsafe: for tests only.
@@ -188,7 +205,6 @@ export async function startPostgres() {
       '--encoding=UTF8',
       '--locale=C',
     ]);
-    watchdog = startWatchdog(pgCtl, dataDir, dir);
     let port = 0;
     for (let attempt = 1; ; attempt++) {
       port = await freePort();
@@ -208,10 +224,11 @@ export async function startPostgres() {
       own(join(dataDir, 'postgresql.auto.conf'));
       try {
         runAsOwner(pgCtl, ['start', '-D', dataDir, '-l', logFile, '-w', '-t', '60']);
-        started = true;
         break;
       } catch (error) {
-        // Someone took the port between our check and the server's bind: try another.
+        // Someone took the port between our check and the server's bind: try another
+        // (after making sure a server that was merely slow to answer is down).
+        stopServer(pgCtl, dataDir);
         if (attempt >= 3) throw new Error(describeFailure(error, logFile));
       }
     }
