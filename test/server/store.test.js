@@ -428,6 +428,37 @@ for (const backend of backends) {
         });
       });
 
+      test('expired idempotency records are pruned a batch at a time', async () => {
+        let now = 20_000_000;
+        const database = await backend.create();
+        const own = await backend.open(database, { now: () => now, idempotencyTtlMs: 1000 });
+        const claim = (key) => ({ key, client: 'c', fingerprint: 'f' });
+        try {
+          for (let i = 0; i < 120; i++)
+            await own.createComment(post('old', i), claim(`old:${i}`), render);
+          now += 1000;
+          const count = async () =>
+            Number((await query(database, 'SELECT COUNT(*) AS n FROM idempotency'))[0].n);
+          await own.createComment(post('new', 0), claim('new:0'), render);
+          const afterOne = await count();
+          assert.ok(
+            afterOne > 1 && afterOne < 121,
+            `one post deleted some, not all (${afterOne} left)`,
+          );
+          for (let i = 1; i <= 5 && (await count()) > i; i++) {
+            await own.createComment(post('new', i), claim(`new:${i}`), render);
+          }
+          const left = await query(database, 'SELECT key FROM idempotency ORDER BY key');
+          assert.ok(
+            left.every((row) => row.key.startsWith('new:')),
+            'only live records are left',
+          );
+          assert.equal(await own.countPublished(ARTICLE), 120 + left.length, 'comments stay');
+        } finally {
+          await own.close();
+        }
+      });
+
       test('expired rate-limit buckets are pruned a batch at a time', async () => {
         let now = 10_000_000;
         const database = await backend.create();
