@@ -8,11 +8,14 @@
  *   therapists.yaml        the therapist finder's list
  *   postal-areas.yaml      where postal areas are
  *   comments/<slug>.yaml   seed comments for an article
+ *   safety/<language>.txt  self-harm and suicide phrases the safety check holds
  */
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { readArticle, type ArticleDraft } from './articles.js';
 import { readComments } from './comments.js';
+import { readModeration } from './moderation.js';
+import { parseSafetyList, type SafetyList } from '../moderation/safety.js';
 import { Reader } from './reader.js';
 import { readSite } from './site.js';
 import { parseYaml } from './source.js';
@@ -33,6 +36,7 @@ import type {
 
 const YAML_FILE = /\.ya?ml$/;
 const ARTICLE_FILE = /\.(md|html)$/;
+const TEXT_FILE = /\.txt$/;
 
 /** Files in `sub` (relative to `dir`) whose names match, sorted; [] when `sub` is absent. */
 async function listFiles(
@@ -150,14 +154,22 @@ export async function loadContent(dir: string): Promise<LoadResult> {
     };
   }
 
-  const [articleFiles, topicFiles, commentFiles] = await Promise.all([
+  const [articleFiles, topicFiles, commentFiles, safetyFiles] = await Promise.all([
     listFiles(root, 'articles', ARTICLE_FILE, problems),
     listFiles(root, 'topics', YAML_FILE, problems),
     listFiles(root, 'comments', YAML_FILE, problems),
+    listFiles(root, 'safety', TEXT_FILE, problems),
   ]);
 
   const siteReader = await readYaml(root, 'site.yaml', problems, true);
   const site = siteReader ? readSite(siteReader) : undefined;
+  const moderation = siteReader ? readModeration(siteReader) : undefined;
+
+  const safety: SafetyList[] = [];
+  for (const file of safetyFiles) {
+    const text = await readText(root, file, problems, true);
+    if (text !== null) safety.push(parseSafetyList(file, text, problems));
+  }
 
   // Files that could not be read are already reported; references to them are not
   // reported again as missing.
@@ -213,7 +225,7 @@ export async function loadContent(dir: string): Promise<LoadResult> {
     }
   }
 
-  if (problems.length > 0 || !site) {
+  if (problems.length > 0 || !site || !moderation) {
     if (problems.length === 0)
       problems.push({ file: 'site.yaml', line: 0, message: 'the site cannot be read' });
     return { ok: false, problems: sortProblems(problems) };
@@ -226,6 +238,8 @@ export async function loadContent(dir: string): Promise<LoadResult> {
     therapists: deepFreeze(therapists),
     postalAreas,
     comments,
+    moderation: deepFreeze(moderation),
+    safety: deepFreeze(safety),
   };
   for (const map of [articles, topics, postalAreas, comments] as Map<string, unknown>[]) {
     for (const value of map.values()) deepFreeze(value);

@@ -12,6 +12,8 @@ const SITE_FIELDS = [
   'forumsUrl',
   'therapistSearch',
   'crisis',
+  // Read by readModeration (content/moderation.ts): never served by GET /site.
+  'moderation',
 ];
 
 export function readSite(r: Reader): Site | undefined {

@@ -1,3 +1,6 @@
+import type { SafetyList } from '../moderation/safety.js';
+import type { ModerationSettings } from '../moderation/settings.js';
+
 /**
  * What the content folder holds, as the routes read it.
  *
@@ -157,6 +160,10 @@ export interface ContentSnapshot {
   readonly postalAreas: ReadonlyMap<string, DeepReadonly<PostalArea>>;
   /** Seed comments by article slug, in file order. */
   readonly comments: ReadonlyMap<string, readonly DeepReadonly<SeedComment>[]>;
+  /** `site.yaml`'s `moderation:` block with its defaults filled in; never served. */
+  readonly moderation: DeepReadonly<ModerationSettings>;
+  /** The self-harm and suicide lists (`safety/<language>.txt`), by file name. */
+  readonly safety: readonly DeepReadonly<SafetyList>[];
 }
 
 /** One thing wrong with the content folder: `file:line: message`. */
