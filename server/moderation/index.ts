@@ -39,4 +39,12 @@ export {
   type SpamVerdict,
 } from './spam-checker.js';
 export { PhraseMatcher, bodyFingerprint, normalizeText, type PhraseMatch } from './text.js';
+export {
+  ClientKeys,
+  DEFAULT_ROTATION_MS,
+  memorySecretSource,
+  type ClientKeyOptions,
+  type ClientKeySet,
+  type SecretSource,
+} from './client-key.js';
 export { formAge, issueFormToken } from './form-token.js';
