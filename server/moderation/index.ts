@@ -47,4 +47,15 @@ export {
   type ClientKeySet,
   type SecretSource,
 } from './client-key.js';
+export {
+  WebhookDispatcher,
+  signWebhook,
+  verifyWebhook,
+  type DeliveryReport,
+  type WebhookArticle,
+  type WebhookComment,
+  type WebhookDispatcherOptions,
+  type WebhookEvent,
+  type WebhookEventType,
+} from './webhook.js';
 export { formAge, issueFormToken } from './form-token.js';
