@@ -287,7 +287,10 @@ export class WebhookDispatcher {
       return;
     }
     if (this.closed) {
-      this.report(job, 'dropped', { status, error: 'the dispatcher closed' });
+      this.report(job, 'dropped', {
+        ...(status === undefined ? {} : { status }),
+        error: 'the dispatcher closed',
+      });
       return;
     }
     const retryable = status === undefined || status >= 500 || RETRY_STATUS.has(status);

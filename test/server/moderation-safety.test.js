@@ -13,7 +13,7 @@ import {
   parseSafetyList,
   safetyMatcher,
 } from '../../server/build/server/moderation/index.js';
-import { contentFolder, loadContent, MINIMAL } from './content-helpers.js';
+import { contentFolder, loadContent, MINIMAL, watchContent } from './content-helpers.js';
 
 const SAMPLE_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../content');
 
@@ -226,6 +226,49 @@ describe('list files', () => {
       assert.deepEqual(result.content.safety, []);
       assert.equal(safetyMatcher(result.content.safety).check('I want to die').matched, false);
     } finally {
+      await folder.remove();
+    }
+  });
+
+  test('an edited list is picked up while the service runs; a broken edit keeps the last good lists', async () => {
+    const folder = await contentFolder({ ...MINIMAL, 'safety/en.txt': 'end my life\n' });
+    const events = [];
+    const waiting = [];
+    const push = (event) => {
+      events.push(event);
+      waiting.shift()?.();
+    };
+    const next = () =>
+      new Promise((resolve) => {
+        if (events.length > 0) resolve(events.shift());
+        else waiting.push(() => resolve(events.shift()));
+      });
+    const first = await loadContent(folder.dir);
+    assert.ok(first.ok);
+    const watcher = watchContent(
+      folder.dir,
+      {
+        onChange: (snapshot) => push({ kind: 'change', snapshot }),
+        onError: (problems) => push({ kind: 'error', problems }),
+      },
+      { initial: first.content, debounceMs: 50 },
+    );
+    try {
+      await watcher.ready;
+      await folder.write('safety/en.txt', 'end my life\nwant to die\n');
+      const changed = await next();
+      assert.equal(changed.kind, 'change');
+      assert.equal(safetyMatcher(changed.snapshot.safety).check('I want to die').matched, true);
+
+      await folder.write('safety/en.txt', 'end my life\nwant to die\nwant to die\n');
+      const broken = await next();
+      assert.equal(broken.kind, 'error');
+      assert.deepEqual(broken.problems, [
+        { file: 'safety/en.txt', line: 3, message: '"want to die" is already listed on line 2' },
+      ]);
+      assert.equal(watcher.current(), changed.snapshot);
+    } finally {
+      await watcher.close();
       await folder.remove();
     }
   });
