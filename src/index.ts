@@ -18,6 +18,6 @@ export { MhnComments } from './elements/comments/mhn-comments.js';
 export { MhnTopic } from './elements/topic/mhn-topic.js';
 export { MhnRelatedTopics } from './elements/related-topics/mhn-related-topics.js';
 export { MhnTherapistSearch } from './elements/therapist-search/mhn-therapist-search.js';
-export { normalizePostalCode } from './elements/therapist-search/postal-code.js';
+export { normalizePostalCode } from './contract/postal-code.js';
 export { MhnAttribution } from './elements/attribution/mhn-attribution.js';
 export { MhnCrisisResources } from './elements/crisis-resources/mhn-crisis-resources.js';

@@ -1,137 +1,42 @@
 /**
- * The Content API v1 shapes (shared/content-api.md) and the parsers that turn an
- * unknown JSON value into them. A parser throws a `bad_response` ContentError when
+ * The parsers that turn an unknown JSON value into the Content API v1 resources
+ * (whose types live in the shared contract, src/contract/, and are re-exported here). A parser throws a `bad_response` ContentError when
  * a required field is missing or has the wrong type; optional fields that are
  * malformed are dropped; unknown fields are ignored.
  */
 import { ContentError } from './errors.js';
 
-export interface Person {
-  name: string;
-  credentials?: string;
-}
-
-export interface TopicRef {
-  slug: string;
-  title: string;
-  url?: string;
-}
-
-export interface Article {
-  slug: string;
-  title: string;
-  url: string;
-  language?: string;
-  topic?: TopicRef;
-  authors: Person[];
-  published?: string;
-  updated?: string;
-  reviewed?: string;
-  reviewedBy?: Person[];
-  summary?: string;
-  bodyHtml: string;
-  comments?: { enabled: boolean; count: number };
-}
-
-export interface Comment {
-  id: string;
-  title: string;
-  author: string | null;
-  created: string;
-  body: string;
-}
-
-export interface CommentPage {
-  total: number;
-  items: Comment[];
-  nextCursor: string | null;
-}
-
-export interface CommentPostResult {
-  status: 'published' | 'pending';
-  comment: Comment;
-}
-
-export interface SocialLink {
-  network: string;
-  label: string;
-  url: string;
-}
-
-export interface Certification {
-  name: string;
-  description?: string;
-  badgeUrl?: string;
-  verifyUrl: string;
-}
-
-export interface CrisisLine {
-  country?: string;
-  name: string;
-  call?: string;
-  text?: string;
-  url?: string;
-}
-
-export interface Site {
-  name: string;
-  url: string;
-  logoUrl?: string;
-  social: SocialLink[];
-  certifications: Certification[];
-  poweredBy?: { name: string; url?: string };
-  forumsUrl?: string;
-  therapistSearch?: { countries: string[]; advancedSearchUrl?: string };
-  crisis?: { heading?: string; lines: CrisisLine[]; emergency?: string };
-}
-
-export interface Section {
-  id: string;
-  title: string;
-  count?: number;
-}
-
-export interface Topic {
-  slug: string;
-  title: string;
-  url?: string;
-  sections: Section[];
-  related: TopicRef[];
-}
-
-export type SectionItemKind = 'article' | 'news' | 'qa' | 'blog' | 'video' | 'link' | 'book-review';
-
-export interface SectionItem {
-  title: string;
-  url: string;
-  summary?: string;
-  date?: string;
-  kind: string;
-  articleSlug?: string;
-}
-
-export interface SectionPage {
-  items: SectionItem[];
-  nextCursor: string | null;
-}
-
-export interface Therapist {
-  id: string;
-  name: string;
-  credentials?: string;
-  city?: string;
-  region?: string;
-  country?: string;
-  phone?: string;
-  url?: string;
-  specialties?: string[];
-  distanceKm?: number;
-}
-
-export interface TherapistPage {
-  items: Therapist[];
-  nextCursor: string | null;
-}
+export type {
+  Person,
+  TopicRef,
+  Article,
+  Comment,
+  CommentPage,
+  CommentPostResult,
+  SocialLink,
+  Certification,
+  CrisisLine,
+  Site,
+  Section,
+  Topic,
+  SectionItemKind,
+  SectionItem,
+  SectionPage,
+  Therapist,
+  TherapistPage,
+} from '../contract/types.js';
+import type {
+  Person,
+  TopicRef,
+  Article,
+  Comment,
+  CommentPage,
+  CommentPostResult,
+  Site,
+  Topic,
+  SectionPage,
+  TherapistPage,
+} from '../contract/types.js';
 
 // ---------------------------------------------------------------------------
 // Parsing helpers

@@ -10,6 +10,16 @@ import {
   type Comment,
   type CommentPostResult,
 } from '../../core/api-types.js';
+import {
+  COMMENT_FIELDS,
+  COMMENT_LIMITS,
+  COMMENT_SORTS,
+  DEFAULT_COMMENT_SORT,
+  PAGE_SIZE,
+  textLength,
+  type CommentField,
+  type CommentSort,
+} from '../../contract/index.js';
 import { buildUrl } from '../../core/content-client.js';
 import { toContentError } from '../../core/errors.js';
 import { defineStrings, formatDate, formatNumber } from '../../core/i18n.js';
@@ -21,18 +31,11 @@ import { safeUrl } from '../../core/urls.js';
 import { draftId, emptyDraft, loadDraft, newKey, saveDraft, type Draft } from './drafts.js';
 import { commentsStyles } from './mhn-comments.styles.js';
 
-type Field = 'title' | 'author' | 'body';
-type Sort = 'newest' | 'oldest';
+type Field = CommentField;
+type Sort = CommentSort;
 
-/** The contract's limits, in code points after trimming: [min, max]. */
-const LIMITS: Record<Field, readonly [number, number]> = {
-  title: [1, 120],
-  author: [0, 60],
-  body: [1, 5000],
-};
-const FIELDS = Object.keys(LIMITS) as Field[];
-const SORTS: Sort[] = ['newest', 'oldest'];
-const length = (text: string) => [...text.trim()].length;
+const FIELDS = COMMENT_FIELDS;
+const SORTS = COMMENT_SORTS;
 /** Threads found closed by a 403 while this page is open (the article may still be cached). */
 const closedThreads = new Set<string>();
 
@@ -256,7 +259,7 @@ export class MhnComments extends MhnElement {
   }
 
   private get order(): Sort {
-    return this.sort === 'oldest' ? 'oldest' : 'newest';
+    return COMMENT_SORTS.includes(this.sort) ? this.sort : DEFAULT_COMMENT_SORT;
   }
 
   /** The heading tag for `depth` levels below the widget's heading. */
@@ -265,7 +268,10 @@ export class MhnComments extends MhnElement {
   }
 
   private get limit(): number {
-    return Math.min(Math.max(Math.round(Number(this.pageSize) || 20), 1), 100);
+    return Math.min(
+      Math.max(Math.round(Number(this.pageSize) || PAGE_SIZE.default), PAGE_SIZE.min),
+      PAGE_SIZE.max,
+    );
   }
 
   /** Identifies the thread of the configured endpoint + article. */
@@ -579,7 +585,7 @@ export class MhnComments extends MhnElement {
         part="field"
         rows=${f === 'body' ? 6 : nothing}
         autocomplete=${f === 'author' ? 'nickname' : 'off'}
-        ?required=${LIMITS[f][0] > 0}
+        ?required=${COMMENT_LIMITS[f].min > 0}
         ?readonly=${this.sending}
         aria-invalid=${error ? 'true' : 'false'}
         aria-describedby=${described || nothing}
@@ -592,16 +598,16 @@ export class MhnComments extends MhnElement {
 
   /** "12 characters left" once a field is past 80% of its limit, else ''. */
   private counter(f: Field): string {
-    const max = LIMITS[f][1];
-    const n = length(this.draft[f]);
+    const { max } = COMMENT_LIMITS[f];
+    const n = textLength(this.draft[f]);
     if (n < max * 0.8) return '';
     return this.t(n > max ? 'comments.over' : 'comments.left', { count: Math.abs(max - n) });
   }
 
   /** The client-side check that mirrors the contract; undefined when the field is fine. */
   private check(f: Field): string | undefined {
-    const [min, max] = LIMITS[f];
-    const n = length(this.draft[f]);
+    const { min, max } = COMMENT_LIMITS[f];
+    const n = textLength(this.draft[f]);
     if (n < min) return this.t(`comments.required.${f}`);
     return n > max ? this.t('comments.tooLong', { max }) : undefined;
   }

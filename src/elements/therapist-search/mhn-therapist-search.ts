@@ -15,7 +15,13 @@ import { errorMessage, renderError, renderLoading, skeletonText } from '../../co
 import { headingTag } from '../../core/heading.js';
 import { hostStyles } from '../../core/styles.js';
 import { safeUrl, telUrl } from '../../core/urls.js';
-import { COUNTRIES, normalizePostalCode, type Country } from './postal-code.js';
+import {
+  COUNTRIES,
+  PAGE_SIZE,
+  RADIUS_KM,
+  normalizePostalCode,
+  type Country,
+} from '../../contract/index.js';
 import { therapistSearchStyles } from './mhn-therapist-search.styles.js';
 
 const MILE_KM = 1.609344;
@@ -211,7 +217,8 @@ export class MhnTherapistSearch extends MhnElement {
     const options = this.miles
       ? RADII_MI.map((mi) => Math.round(mi * MILE_KM * 10) / 10)
       : [...RADII_KM];
-    const wanted = this.radius > 0 && Number.isFinite(this.radius) ? Number(this.radius) : 40;
+    const wanted =
+      this.radius > 0 && Number.isFinite(this.radius) ? Number(this.radius) : RADIUS_KM.default;
     const near = (km: number) => Math.abs(km - wanted) / wanted;
     if (!options.some((km) => near(km) < 0.1)) options.push(wanted);
     options.sort((a, b) => a - b);
@@ -275,7 +282,7 @@ export class MhnTherapistSearch extends MhnElement {
     this.searched = {
       postalCode: valid.code,
       radius: this.radii().selected,
-      limit: size >= 1 && size <= 100 ? size : 10,
+      limit: size >= PAGE_SIZE.min && size <= PAGE_SIZE.max ? size : 10,
     };
   }
 

@@ -1,5 +1,5 @@
 /**
- * ZIP and postal codes the therapist search accepts, checked before any request.
+ * ZIP and postal codes the therapist search accepts.
  *
  * - US ZIP: `12345` or ZIP+4 `12345-6789`.
  * - Canadian postal code: `A1A 1A1` with Canada Post's letter rules — the first letter
@@ -14,12 +14,14 @@ export type Country = 'US' | 'CA';
 
 export const COUNTRIES: readonly Country[] = ['US', 'CA'];
 
-const US_ZIP = /^\d{5}(?:-\d{4})?$/;
-const CA_POSTAL = /^([ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z]) ?(\d[ABCEGHJ-NPRSTV-Z]\d)$/;
+/** A US ZIP or ZIP+4, once trimmed. */
+export const US_ZIP = /^\d{5}(?:-\d{4})?$/;
+/** A Canadian postal code, once trimmed and upper-cased; groups 1 and 2 are its halves. */
+export const CA_POSTAL = /^([ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z]) ?(\d[ABCEGHJ-NPRSTV-Z]\d)$/;
 
 /**
- * The code as the Content API expects it (`k1a0b1` → `K1A 0B1`), or null when it is
- * not a valid code of one of `countries`.
+ * The code in its canonical form (`k1a0b1` → `K1A 0B1`) and its country, or null when
+ * it is not a valid code of one of `countries`.
  */
 export function normalizePostalCode(
   input: string,

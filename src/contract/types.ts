@@ -1,0 +1,146 @@
+/**
+ * The Content API v1 resources, as servers send them (docs/openapi.yaml is the
+ * authority; `components.schemas` there describes the same shapes). Fields marked
+ * optional may be absent; servers may add fields, which clients ignore.
+ */
+
+export interface Person {
+  name: string;
+  credentials?: string;
+}
+
+export interface TopicRef {
+  slug: string;
+  title: string;
+  url?: string;
+}
+
+export interface Article {
+  slug: string;
+  title: string;
+  url: string;
+  language?: string;
+  topic?: TopicRef;
+  authors: Person[];
+  published?: string;
+  updated?: string;
+  reviewed?: string;
+  reviewedBy?: Person[];
+  summary?: string;
+  bodyHtml: string;
+  comments?: { enabled: boolean; count: number };
+}
+
+export interface Comment {
+  id: string;
+  title: string;
+  author: string | null;
+  created: string;
+  body: string;
+}
+
+export interface CommentPage {
+  total: number;
+  items: Comment[];
+  nextCursor: string | null;
+}
+
+export interface CommentPostResult {
+  status: 'published' | 'pending';
+  comment: Comment;
+}
+
+export interface SocialLink {
+  network: string;
+  label: string;
+  url: string;
+}
+
+export interface Certification {
+  name: string;
+  description?: string;
+  badgeUrl?: string;
+  verifyUrl: string;
+}
+
+export interface CrisisLine {
+  country?: string;
+  name: string;
+  call?: string;
+  text?: string;
+  url?: string;
+}
+
+export interface Site {
+  name: string;
+  url: string;
+  logoUrl?: string;
+  social: SocialLink[];
+  certifications: Certification[];
+  poweredBy?: { name: string; url?: string };
+  forumsUrl?: string;
+  therapistSearch?: { countries: string[]; advancedSearchUrl?: string };
+  crisis?: { heading?: string; lines: CrisisLine[]; emergency?: string };
+}
+
+export interface Section {
+  id: string;
+  title: string;
+  count?: number;
+}
+
+export interface Topic {
+  slug: string;
+  title: string;
+  url?: string;
+  sections: Section[];
+  related: TopicRef[];
+}
+
+export type SectionItemKind = 'article' | 'news' | 'qa' | 'blog' | 'video' | 'link' | 'book-review';
+
+export interface SectionItem {
+  title: string;
+  url: string;
+  summary?: string;
+  date?: string;
+  /** One of `SectionItemKind`; a client shows an unknown kind as a link. */
+  kind: string;
+  articleSlug?: string;
+}
+
+export interface SectionPage {
+  items: SectionItem[];
+  nextCursor: string | null;
+}
+
+export interface Therapist {
+  id: string;
+  name: string;
+  credentials?: string;
+  city?: string;
+  region?: string;
+  country?: string;
+  phone?: string;
+  url?: string;
+  specialties?: string[];
+  distanceKm?: number;
+}
+
+export interface TherapistPage {
+  items: Therapist[];
+  nextCursor: string | null;
+}
+
+/** The body of `POST /articles/{slug}/comments`. Limits: `COMMENT_LIMITS`. */
+export interface CommentInput {
+  title: string;
+  /** Absent, null or empty for an anonymous comment. */
+  author?: string | null;
+  body: string;
+}
+
+/** The 200 body of `GET /healthz` and `GET /readyz` (a 503 carries the error envelope). */
+export interface Health {
+  status: 'ok';
+}
