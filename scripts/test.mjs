@@ -1,6 +1,7 @@
 // npm test: every check the project has, in order, in one command —
-// lint and format, type-check, the committed custom-elements.json, the build, the
-// reference server's tests (Node), the widgets' tests (real Chromium) and the
+// lint and format, type-check, the OpenAPI document, the committed custom-elements.json, the build, the
+// reference server's tests (Node; test/server/openapi.test.js checks it against the
+// OpenAPI document), the widgets' tests (real Chromium) and the
 // end-to-end tests (the demo from `npm start`, the built bundle).
 // Every step runs even when an earlier one failed (except those that need the build),
 // and a summary lists what failed.
@@ -21,6 +22,11 @@ const steps = [
   },
   { name: 'type-check (src)', cmd: bin('tsc'), args: ['--noEmit', '-p', 'tsconfig.json'] },
   { name: 'type-check (tests)', cmd: bin('tsc'), args: ['--noEmit', '-p', 'test/tsconfig.json'] },
+  {
+    name: 'OpenAPI document is valid (docs/openapi.yaml)',
+    cmd: node,
+    args: ['scripts/openapi-lint.mjs'],
+  },
   { name: 'custom-elements.json is current', cmd: node, args: ['scripts/manifest.mjs', '--check'] },
   { name: 'build', cmd: node, args: ['scripts/build.mjs'], required: true },
   {
