@@ -1,0 +1,632 @@
+/**
+ * docs/openapi.yaml is the authority: this drives the reference server through every
+ * operation — successes and each error it can produce — and validates every response's
+ * status, headers and body against the document (Ajv 2020 compiling the document's own
+ * schemas). It also checks that the document and the shared contract (src/contract/)
+ * state the same rules.
+ *
+ * Schemas here are "closed" (undocumented properties fail): other servers may add
+ * fields, but the project's own server must not send anything the document does not
+ * describe.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import {
+  createOpenApiAjv,
+  deref,
+  operations,
+  pointer,
+  readOpenApi,
+} from '../../scripts/openapi.mjs';
+import { loadContract } from './contract.js';
+import { ARTICLE, LONG_THREAD, startServer } from './helpers.js';
+
+/**
+ * Cases where the document already says what the hardened reference server will answer,
+ * and today's demo/server/content-api.js still answers `bad_request` (or lacks the
+ * check). Each runs as a `todo` test: reported, not failing the suite.
+ * REMOVE EACH ENTRY once the server-hardening work lands (the test must then pass).
+ */
+const AWAITING_SERVER_HARDENING = new Set([
+  '405 method_not_allowed',
+  '413 payload_too_large',
+  '415 unsupported_media_type',
+  '422 idempotency_key_reused',
+]);
+
+/**
+ * Known gaps of today's reference server against the document that are not error codes:
+ * its 16 384-byte body limit refuses valid comments (the contract's largest valid body is
+ * MAX_COMMENT_REQUEST_BYTES, 62 194 bytes). Also `todo` until the server is fixed.
+ */
+const KNOWN_SERVER_GAPS = new Set(['accepts the largest valid comment body']);
+
+/** Documented responses no test here can produce against the reference server, and why. */
+const NOT_PRODUCIBLE = {
+  getHealth: 'served by the new service (server/), not by the reference server',
+  getReadiness: 'served by the new service (server/), not by the reference server',
+  408: 'needs a client that stalls mid-body until the server gives up',
+  503: 'the reference server has no unavailable state',
+};
+
+const document = readOpenApi();
+const ajv = createOpenApiAjv(closeObjects(structuredClone(document)));
+/** @type {Map<string, import('ajv').ValidateFunction>} */
+const compiled = new Map();
+/** `operationId status` pairs that a response validated against. */
+const covered = new Set();
+
+/**
+ * Sets `additionalProperties: false` on every object schema (with `properties`) of
+ * components.schemas that does not say otherwise.
+ *
+ * @param {any} doc
+ */
+function closeObjects(doc) {
+  /** @param {any} node */
+  const walk = (node) => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      if (node.properties && node.type === 'object' && !('additionalProperties' in node)) {
+        node.additionalProperties = false;
+      }
+      Object.values(node).forEach(walk);
+    }
+  };
+  walk(doc.components.schemas);
+  return doc;
+}
+
+/** @param {string} ref */
+function validator(ref) {
+  let validate = compiled.get(ref);
+  if (!validate) {
+    validate = ajv.compile({ $ref: ref });
+    compiled.set(ref, validate);
+  }
+  return validate;
+}
+
+/**
+ * @param {string} ref
+ * @param {unknown} value
+ * @param {string} what
+ */
+function assertValid(ref, value, what) {
+  const validate = validator(ref);
+  assert.ok(
+    validate(value),
+    `${what} does not match ${ref}: ${ajv.errorsText(validate.errors)}\n${JSON.stringify(value)?.slice(0, 500)}`,
+  );
+}
+
+/**
+ * The documented response of an operation (by operationId) or a shared one
+ * (`#/components/responses/Name`, for answers to paths and methods no operation has).
+ *
+ * @param {string} target
+ * @param {number} status
+ */
+function documentedResponse(target, status) {
+  if (target.startsWith('#/components/responses/')) {
+    return deref(document, { $ref: target }, []);
+  }
+  const op = operations(document).find((o) => o.id === target);
+  assert.ok(op, `no operation ${target} in the document`);
+  const raw = op.operation.responses[String(status)];
+  assert.ok(raw, `${target} does not document a ${status} response`);
+  return deref(document, raw, [...op.at, 'responses', String(status)]);
+}
+
+/**
+ * Asserts a response is exactly what the document says for `target` and `status`:
+ * the status, every required header (and every documented header's value), the
+ * content type and the body. Returns the parsed body (or null).
+ *
+ * @param {Response} res
+ * @param {string} target operationId, or a components.responses ref
+ * @param {number} status
+ */
+async function expectDocumented(res, target, status) {
+  const text = await res.text();
+  assert.equal(res.status, status, `${target}: expected ${status}, got ${res.status}: ${text}`);
+  const { node: response, at } = documentedResponse(target, status);
+  for (const [name, raw] of Object.entries(response.headers ?? {})) {
+    const { node: header, at: hAt } = deref(document, raw, [...at, 'headers', name]);
+    const value = res.headers.get(name);
+    if (value === null) {
+      assert.ok(!header.required, `${target} ${status}: the ${name} header is missing`);
+      continue;
+    }
+    assertValid(pointer(...hAt, 'schema'), value, `${target} ${status}: header ${name}`);
+  }
+  let body = null;
+  const media = response.content?.['application/json'];
+  if (media) {
+    assert.equal(res.headers.get('content-type'), 'application/json; charset=utf-8');
+    body = JSON.parse(text);
+    assertValid(
+      pointer(...at, 'content', 'application/json', 'schema'),
+      body,
+      `${target} ${status}: body`,
+    );
+  } else {
+    assert.equal(text, '', `${target} ${status}: no body is documented`);
+  }
+  covered.add(`${target} ${status}`);
+  return body;
+}
+
+/** A case that only the hardened server passes: `todo` until AWAITING_SERVER_HARDENING drops it. */
+const pending = (/** @type {string} */ key) =>
+  AWAITING_SERVER_HARDENING.has(key) || KNOWN_SERVER_GAPS.has(key)
+    ? { todo: `awaiting the reference server: ${key}` }
+    : {};
+
+describe('docs/openapi.yaml agrees with src/contract/', () => {
+  /** @type {Awaited<ReturnType<typeof loadContract>>} */
+  let contract;
+  before(async () => {
+    contract = await loadContract();
+  });
+  const schemas = document.components.schemas;
+  const param = (/** @type {string} */ name) => document.components.parameters[name];
+  const listTherapists = document.paths['/therapists'].get;
+  const queryParam = (/** @type {string} */ name) =>
+    listTherapists.parameters.find((/** @type {any} */ p) => p.name === name);
+
+  test('error codes: the same list, and every documented error uses its one status', () => {
+    assert.deepEqual(schemas.ErrorCode.enum, contract.API_ERROR_CODES);
+    let checked = 0;
+    for (const { id, operation } of operations(document)) {
+      for (const [status, raw] of Object.entries(operation.responses)) {
+        const schema = deref(document, raw, []).node.content?.['application/json']?.schema;
+        const code = schema?.properties?.error?.properties?.code;
+        if (!code) continue;
+        for (const c of code.enum ?? [code.const]) {
+          assert.equal(contract.API_ERROR_STATUS[c], Number(status), `${id} ${status}: ${c}`);
+          checked += 1;
+        }
+      }
+    }
+    assert.ok(checked > 30);
+  });
+
+  test('paging, cursor, radius, Idempotency-Key and sort bounds', () => {
+    assert.equal(param('Limit').schema.default, contract.PAGE_SIZE.default);
+    assert.equal(param('Limit').schema.minimum, contract.PAGE_SIZE.min);
+    assert.match(param('Limit').description, new RegExp(`at ${contract.PAGE_SIZE.max}\\.`));
+    assert.equal(schemas.Cursor.maxLength, contract.CURSOR_MAX_LENGTH);
+    assert.equal(schemas.Cursor.pattern, contract.CURSOR_PATTERN.source);
+    const radius = queryParam('radius').schema;
+    assert.deepEqual(
+      { default: radius.default, min: radius.minimum, max: radius.maximum },
+      { ...contract.RADIUS_KM },
+    );
+    const key = document.paths['/articles/{slug}/comments'].post.parameters.find(
+      (/** @type {any} */ p) => p.name === 'Idempotency-Key',
+    );
+    assert.deepEqual(
+      { min: key.schema.minLength, max: key.schema.maxLength },
+      { ...contract.IDEMPOTENCY_KEY_LENGTH },
+    );
+    assert.deepEqual(schemas.CommentSort.enum, contract.COMMENT_SORTS);
+    assert.equal(schemas.CommentSort.default, contract.DEFAULT_COMMENT_SORT);
+  });
+
+  test('comment limits: the CommentInput patterns accept exactly what checkComment accepts', () => {
+    const samples = [
+      '',
+      ' ',
+      'a',
+      '  a  ',
+      '\n\tHi\n',
+      '😀',
+      'x'.repeat(59),
+      'x'.repeat(60),
+      'x'.repeat(61),
+      ` ${'é'.repeat(60)} `,
+      '😀'.repeat(60),
+      '😀'.repeat(61),
+      'x'.repeat(119),
+      'x'.repeat(120),
+      '😀'.repeat(120),
+      `${'y'.repeat(120)}   `,
+      'y'.repeat(121),
+      'z'.repeat(4999),
+      'z'.repeat(5000),
+      `\n${'😀'.repeat(5000)}\n`,
+      'z'.repeat(5001),
+      '😀'.repeat(5001),
+    ];
+    for (const field of contract.COMMENT_FIELDS) {
+      const validate = validator(
+        pointer('components', 'schemas', 'CommentInput', 'properties', field),
+      );
+      for (const text of samples) {
+        const input = { title: 'T', body: 'B', [field]: text };
+        const ok = contract.checkComment(input).ok;
+        assert.equal(validate(text), ok, `${field} of ${[...text].length} characters: ${ok}`);
+      }
+    }
+  });
+
+  test('the largest comment body is the arithmetic of the limits', () => {
+    const escaped = (/** @type {number} */ n) => '\\uD83D\\uDE00'.repeat(n);
+    const { title, author, body } = contract.COMMENT_LIMITS;
+    const largest = `{"title":"${escaped(title.max)}","author":"${escaped(author.max)}","body":"${escaped(body.max)}"}`;
+    assert.equal(Buffer.byteLength(largest), contract.MAX_COMMENT_REQUEST_BYTES);
+    assert.equal(contract.MAX_COMMENT_REQUEST_BYTES, (120 + 60 + 5000) * 12 + 34);
+    assert.equal(contract.checkComment(JSON.parse(largest)).ok, true);
+  });
+
+  test('postal codes: the documented pattern accepts exactly what normalizePostalCode accepts', () => {
+    const pattern = new RegExp(queryParam('postalCode').schema.pattern, 'u');
+    const codes = [
+      '10001',
+      ' 10001 ',
+      '10001-0001',
+      '1000',
+      '100011',
+      '10001-',
+      'K1A 0B1',
+      'k1a0b1',
+      'K1A  0B1',
+      'D1A 0B1',
+      'W1A 0B1',
+      'Z1A 0B1',
+      'K1O 0B1',
+      'K1A 0B1X',
+      'M5V 3L9',
+      'SW1A 1AA',
+      '',
+      '75008',
+    ];
+    for (const code of codes) {
+      assert.equal(pattern.test(code), contract.normalizePostalCode(code) !== null, code);
+    }
+  });
+});
+
+describe('the reference server answers as docs/openapi.yaml says', () => {
+  /** @type {import('./helpers.js').TestServer} */
+  let server;
+  /** @type {Awaited<ReturnType<typeof loadContract>>} */
+  let contract;
+  before(async () => {
+    contract = await loadContract();
+    server = await startServer({
+      fixtures: {
+        articles: [
+          {
+            slug: 'explodes',
+            title: 'Broken',
+            url: 'https://example.org/broken',
+            authors: [],
+            get bodyHtml() {
+              throw new Error('boom (a deliberate test failure)');
+            },
+          },
+        ],
+      },
+    });
+  });
+  after(() => server.close());
+
+  /**
+   * @param {string} path
+   * @param {string} id
+   */
+  async function expectCached(path, id) {
+    const first = await server.get(path);
+    const body = await expectDocumented(first, id, 200);
+    const etag = String(first.headers.get('etag'));
+    const cached = await server.get(path, { headers: { 'If-None-Match': etag } });
+    await expectDocumented(cached, id, 304);
+    assert.equal(cached.headers.get('etag'), etag);
+    return body;
+  }
+
+  const post = (/** @type {string} */ slug, /** @type {unknown} */ body, headers = {}) =>
+    server.post(slug, body, { 'Idempotency-Key': crypto.randomUUID(), ...headers });
+
+  test('getSite: 200 and 304', async () => {
+    await expectCached('/site', 'getSite');
+  });
+
+  test('getArticle: 200, 304, 404 and 500', async () => {
+    const article = await expectCached(`/articles/${ARTICLE}`, 'getArticle');
+    assert.equal(article.slug, ARTICLE);
+    await expectDocumented(await server.get('/articles/no-such-article'), 'getArticle', 404);
+    await expectDocumented(await server.get('/articles/explodes'), 'getArticle', 500);
+  });
+
+  test('listComments: pages in both orders, 304, 400 and 404', async () => {
+    const first = await expectCached(`/articles/${LONG_THREAD}/comments?limit=5`, 'listComments');
+    assert.equal(first.items.length, 5);
+    const next = await expectDocumented(
+      await server.get(`/articles/${LONG_THREAD}/comments?limit=5&cursor=${first.nextCursor}`),
+      'listComments',
+      200,
+    );
+    assert.notEqual(next.items[0].id, first.items[0].id);
+    const capped = await expectDocumented(
+      await server.get(`/articles/${LONG_THREAD}/comments?sort=oldest&limit=1000`),
+      'listComments',
+      200,
+    );
+    assert.equal(capped.items.length, contract.PAGE_SIZE.max);
+    for (const query of [
+      'sort=sideways',
+      'limit=0',
+      'limit=ten',
+      'cursor=not-a-cursor',
+      `sort=oldest&cursor=${first.nextCursor}`,
+    ]) {
+      const error = await expectDocumented(
+        await server.get(`/articles/${ARTICLE}/comments?${query}`),
+        'listComments',
+        400,
+      );
+      assert.equal(error.error.code, 'bad_request', query);
+    }
+    await expectDocumented(
+      await server.get('/articles/no-such-article/comments'),
+      'listComments',
+      404,
+    );
+  });
+
+  test('postComment: 201 pending, replayed, then published', async () => {
+    const key = crypto.randomUUID();
+    const input = { title: 'Step by step', author: 'JMT', body: 'Writing it down helps.' };
+    const created = await expectDocumented(
+      await post(ARTICLE, input, { 'Idempotency-Key': key }),
+      'postComment',
+      201,
+    );
+    assert.equal(created.status, 'pending');
+    const again = await post(ARTICLE, input, { 'Idempotency-Key': key });
+    assert.equal(again.headers.get('idempotency-replayed'), 'true');
+    assert.deepEqual(await expectDocumented(again, 'postComment', 201), created);
+    server.api.configure({ moderation: false });
+    const published = await expectDocumented(
+      await post(ARTICLE, { title: 'Thank you', author: null, body: 'This helped me today.' }),
+      'postComment',
+      201,
+    );
+    assert.equal(published.status, 'published');
+    server.api.reset();
+  });
+
+  test('postComment: 400 for bodies that are not a JSON object or a bad Idempotency-Key', async () => {
+    for (const [body, headers] of [
+      ['{"title": "unfinished', {}],
+      ['["a list"]', {}],
+      ['null', {}],
+      [{ title: 'T', body: 'B' }, { 'Idempotency-Key': 'k'.repeat(201) }],
+    ]) {
+      const error = await expectDocumented(await post(ARTICLE, body, headers), 'postComment', 400);
+      assert.equal(error.error.code, 'bad_request');
+    }
+  });
+
+  test('postComment: 403 comments_closed and 404 not_found', async () => {
+    const input = { title: 'T', body: 'B' };
+    await expectDocumented(await post('comments-closed-example', input), 'postComment', 403);
+    await expectDocumented(await post('no-such-article', input), 'postComment', 404);
+  });
+
+  test('postComment: 422 validation_failed names every field that needs attention', async () => {
+    const error = await expectDocumented(
+      await post(ARTICLE, { title: '   ', author: 'a'.repeat(61), body: 'b'.repeat(5001) }),
+      'postComment',
+      422,
+    );
+    assert.equal(error.error.code, 'validation_failed');
+    assert.deepEqual(Object.keys(error.error.fields).sort(), ['author', 'body', 'title']);
+    const notText = await expectDocumented(
+      await post(ARTICLE, { title: 5, body: ['x'] }),
+      'postComment',
+      422,
+    );
+    assert.deepEqual(Object.keys(notText.error.fields).sort(), ['body', 'title']);
+  });
+
+  test(
+    'postComment: 422 idempotency_key_reused for the same key with another body',
+    pending('422 idempotency_key_reused'),
+    async () => {
+      const key = crypto.randomUUID();
+      await expectDocumented(
+        await post(ARTICLE, { title: 'First', body: 'One.' }, { 'Idempotency-Key': key }),
+        'postComment',
+        201,
+      );
+      const error = await expectDocumented(
+        await post(ARTICLE, { title: 'Second', body: 'Two.' }, { 'Idempotency-Key': key }),
+        'postComment',
+        422,
+      );
+      assert.equal(error.error.code, 'idempotency_key_reused');
+      server.api.reset();
+    },
+  );
+
+  test(
+    'postComment: 415 unsupported_media_type for a body that is not JSON',
+    pending('415 unsupported_media_type'),
+    async () => {
+      const error = await expectDocumented(
+        await post(ARTICLE, 'title=T&body=B', {
+          'Content-Type': 'application/x-www-form-urlencoded',
+        }),
+        'postComment',
+        415,
+      );
+      assert.equal(error.error.code, 'unsupported_media_type');
+    },
+  );
+
+  test(
+    'postComment: 413 payload_too_large above the largest valid body',
+    pending('413 payload_too_large'),
+    async () => {
+      const huge = { title: 'T', body: 'x'.repeat(contract.MAX_COMMENT_REQUEST_BYTES * 2) };
+      const error = await expectDocumented(await post(ARTICLE, huge), 'postComment', 413);
+      assert.equal(error.error.code, 'payload_too_large');
+    },
+  );
+
+  test(
+    'postComment: accepts the largest valid comment body',
+    pending('accepts the largest valid comment body'),
+    async () => {
+      const escaped = (/** @type {number} */ n) => '\\uD83D\\uDE00'.repeat(n);
+      const { title, author, body } = contract.COMMENT_LIMITS;
+      const largest = `{"title":"${escaped(title.max)}","author":"${escaped(author.max)}","body":"${escaped(body.max)}"}`;
+      assert.equal(Buffer.byteLength(largest), contract.MAX_COMMENT_REQUEST_BYTES);
+      const created = await expectDocumented(await post(ARTICLE, largest), 'postComment', 201);
+      assert.equal([...created.comment.body].length, body.max);
+      server.api.reset();
+    },
+  );
+
+  test('postComment: 429 rate_limited with Retry-After', async () => {
+    server.api.reset();
+    server.api.configure({ rateLimit: { max: 1, windowMs: 60_000 } });
+    try {
+      await expectDocumented(await post(ARTICLE, { title: 'T', body: 'B' }), 'postComment', 201);
+      const error = await expectDocumented(
+        await post(ARTICLE, { title: 'T2', body: 'B2' }),
+        'postComment',
+        429,
+      );
+      assert.equal(error.error.code, 'rate_limited');
+    } finally {
+      server.api.reset();
+    }
+  });
+
+  test('preflightComments: 204 with the CORS headers', async () => {
+    const res = await server.get(`/articles/${ARTICLE}/comments`, {
+      method: 'OPTIONS',
+      headers: {
+        Origin: 'https://partner.example',
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'content-type, idempotency-key',
+      },
+    });
+    await expectDocumented(res, 'preflightComments', 204);
+  });
+
+  test('getTopic: 200, 304 and 404', async () => {
+    await expectCached('/topics/emotional-resilience', 'getTopic');
+    await expectDocumented(await server.get('/topics/no-such-topic'), 'getTopic', 404);
+  });
+
+  test('getSection: pages, 304, 400 and 404', async () => {
+    const path = '/topics/emotional-resilience/sections/basic';
+    const first = await expectCached(`${path}?limit=1`, 'getSection');
+    assert.ok(first.nextCursor);
+    await expectDocumented(
+      await server.get(`${path}?limit=1&cursor=${first.nextCursor}`),
+      'getSection',
+      200,
+    );
+    await expectDocumented(await server.get(`${path}?cursor=%7B%7D`), 'getSection', 400);
+    await expectDocumented(await server.get(`${path}?limit=-1`), 'getSection', 400);
+    await expectDocumented(
+      await server.get('/topics/emotional-resilience/sections/no-such-section'),
+      'getSection',
+      404,
+    );
+    await expectDocumented(
+      await server.get('/topics/no-such-topic/sections/basic'),
+      'getSection',
+      404,
+    );
+  });
+
+  test('listTherapists: results, an uncovered area, 304, 400 and 422', async () => {
+    const near = await expectCached('/therapists?postalCode=10001&limit=2', 'listTherapists');
+    assert.equal(near.items.length, 2);
+    assert.ok(near.nextCursor, 'more than two therapists near 10001');
+    const more = await expectDocumented(
+      await server.get(`/therapists?postalCode=10001&limit=2&cursor=${near.nextCursor}`),
+      'listTherapists',
+      200,
+    );
+    assert.notEqual(more.items[0].id, near.items[0].id);
+    const canada = await expectDocumented(
+      await server.get('/therapists?postalCode=%20k1a0b1%20&radius=500'),
+      'listTherapists',
+      200,
+    );
+    assert.ok(canada.items.length > 0);
+    const none = await expectDocumented(
+      await server.get('/therapists?postalCode=00501'),
+      'listTherapists',
+      200,
+    );
+    assert.deepEqual(none, { items: [], nextCursor: null });
+    await expectDocumented(
+      await server.get('/therapists?postalCode=10001&limit=many'),
+      'listTherapists',
+      400,
+    );
+    const foreign = await expectDocumented(
+      await server.get('/therapists?postalCode=SW1A%201AA'),
+      'listTherapists',
+      422,
+    );
+    assert.deepEqual(Object.keys(foreign.error.fields), ['postalCode']);
+    const far = await expectDocumented(
+      await server.get('/therapists?postalCode=10001&radius=501'),
+      'listTherapists',
+      422,
+    );
+    assert.deepEqual(Object.keys(far.error.fields), ['radius']);
+    const missing = await expectDocumented(await server.get('/therapists'), 'listTherapists', 422);
+    assert.deepEqual(Object.keys(missing.error.fields), ['postalCode']);
+  });
+
+  test('any path the API does not serve: 404 not_found', async () => {
+    await expectDocumented(
+      await server.get('/nothing/here'),
+      '#/components/responses/NotFound',
+      404,
+    );
+  });
+
+  test(
+    'a method a path does not take: 405 method_not_allowed with Allow',
+    pending('405 method_not_allowed'),
+    async () => {
+      for (const [method, path] of [
+        ['DELETE', '/site'],
+        ['PUT', `/articles/${ARTICLE}/comments`],
+      ]) {
+        const res = await server.get(path, { method });
+        const error = await expectDocumented(res, '#/components/responses/MethodNotAllowed', 405);
+        assert.equal(error.error.code, 'method_not_allowed');
+      }
+    },
+  );
+
+  test('every documented operation and status was produced (or is listed as not producible)', () => {
+    const awaiting = [...AWAITING_SERVER_HARDENING].map((key) => Number(key.split(' ')[0]));
+    const missing = [];
+    for (const { id, operation } of operations(document)) {
+      if (id in NOT_PRODUCIBLE) continue;
+      for (const status of Object.keys(operation.responses)) {
+        const excused =
+          status in NOT_PRODUCIBLE ||
+          awaiting.includes(Number(status)) ||
+          (status === '500' && covered.has('getArticle 500'));
+        if (!excused && !covered.has(`${id} ${status}`)) missing.push(`${id} ${status}`);
+      }
+    }
+    assert.deepEqual(missing, []);
+  });
+});
