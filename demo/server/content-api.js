@@ -1,5 +1,5 @@
 /**
- * The reference Content API server (shared/content-api.md, version 1).
+ * The reference Content API server (docs/openapi.yaml, version 1).
  *
  * `createContentApi()` gives a request handler that can be mounted in any Node
  * HTTP server (the demo server, or the browser-test dev server as middleware);

@@ -4,7 +4,7 @@
  * Everything here is written for this project: the article text, the topic items,
  * the comments and the therapists are fictional (therapist phone numbers use the
  * reserved 555-01xx range, profile links point at example.org). The structure
- * follows shared/content-api.md so the widgets can be exercised end to end.
+ * follows docs/openapi.yaml so the widgets can be exercised end to end.
  *
  * @module
  */
