@@ -35,7 +35,13 @@ const PREFIX = '\0widget-entry:';
 /** Named shared chunks: the sanitizer (DOMPurify) apart from the core every widget needs. */
 function manualChunks(id) {
   if (/node_modules\/dompurify\/|\/lib\/core\/sanitize\.js$/.test(id)) return 'sanitizer';
-  if (/node_modules\/(lit|lit-html|lit-element|@lit)\/|\/lib\/core\//.test(id)) return 'core';
+  // The contract's limits are a few numbers several widgets use: no chunk of their own.
+  if (
+    /node_modules\/(lit|lit-html|lit-element|@lit)\/|\/lib\/core\/|\/lib\/contract\/limits\.js$/.test(
+      id,
+    )
+  )
+    return 'core';
   if (/\/lib\/elements\/provider\//.test(id)) return 'provider';
   return undefined;
 }

@@ -23,7 +23,7 @@ export const API_ERROR_STATUS = {
 export type ApiErrorCode = keyof typeof API_ERROR_STATUS;
 
 /** The codes, in status order. */
-export const API_ERROR_CODES = Object.keys(API_ERROR_STATUS) as ApiErrorCode[];
+export const API_ERROR_CODES = /* @__PURE__ */ Object.keys(API_ERROR_STATUS) as ApiErrorCode[];
 
 export function isApiErrorCode(value: unknown): value is ApiErrorCode {
   return typeof value === 'string' && Object.hasOwn(API_ERROR_STATUS, value);

@@ -25,11 +25,7 @@ export const MAX_JSON_BYTES_PER_CHARACTER = 12;
  * What a compact comment body costs besides the field values:
  * `{"title":"","author":"","body":""}` — 34 bytes.
  */
-export const COMMENT_JSON_OVERHEAD_BYTES = JSON.stringify({
-  title: '',
-  author: '',
-  body: '',
-}).length;
+export const COMMENT_JSON_OVERHEAD_BYTES = 34;
 
 /**
  * The largest body of a valid comment request, in bytes: every field at its maximum

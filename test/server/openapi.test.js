@@ -257,6 +257,8 @@ describe('docs/openapi.yaml agrees with src/contract/', () => {
     const largest = `{"title":"${escaped(title.max)}","author":"${escaped(author.max)}","body":"${escaped(body.max)}"}`;
     assert.equal(Buffer.byteLength(largest), contract.MAX_COMMENT_REQUEST_BYTES);
     assert.equal(contract.MAX_COMMENT_REQUEST_BYTES, (120 + 60 + 5000) * 12 + 34);
+    const empty = JSON.stringify({ title: '', author: '', body: '' });
+    assert.equal(contract.COMMENT_JSON_OVERHEAD_BYTES, Buffer.byteLength(empty));
     assert.equal(contract.checkComment(JSON.parse(largest)).ok, true);
   });
 

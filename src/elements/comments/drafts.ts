@@ -5,8 +5,6 @@
  * the life of the page (read first, so a failed write never resurrects an older
  * stored draft).
  */
-import { isIdempotencyKey } from '../../contract/index.js';
-
 export interface Draft {
   title: string;
   author: string;
@@ -38,9 +36,7 @@ export function loadDraft(id: string): Draft {
     try {
       const o = JSON.parse(storage()?.getItem(id) ?? 'null') as Record<string, unknown> | null;
       const s = (k: string) => (typeof o?.[k] === 'string' ? (o[k] as string) : '');
-      // A stored key the server would refuse is dropped: the next edit makes a new one.
-      const key = isIdempotencyKey(s('key')) ? s('key') : '';
-      draft = o && { title: s('title'), author: s('author'), body: s('body'), key };
+      draft = o && { title: s('title'), author: s('author'), body: s('body'), key: s('key') };
     } catch {
       draft = null;
     }

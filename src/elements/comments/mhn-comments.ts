@@ -259,7 +259,7 @@ export class MhnComments extends MhnElement {
   }
 
   private get order(): Sort {
-    return COMMENT_SORTS.includes(this.sort) ? this.sort : DEFAULT_COMMENT_SORT;
+    return this.sort === 'oldest' ? 'oldest' : DEFAULT_COMMENT_SORT;
   }
 
   /** The heading tag for `depth` levels below the widget's heading. */
