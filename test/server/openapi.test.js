@@ -10,6 +10,7 @@
  * describe.
  */
 import assert from 'node:assert/strict';
+import http from 'node:http';
 import { after, before, describe, test } from 'node:test';
 import {
   createOpenApiAjv,
@@ -21,31 +22,10 @@ import {
 import { loadContract } from './contract.js';
 import { ARTICLE, LONG_THREAD, startServer } from './helpers.js';
 
-/**
- * Cases where the document already says what the hardened reference server will answer,
- * and today's demo/server/content-api.js still answers `bad_request` (or lacks the
- * check). Each runs as a `todo` test: reported, not failing the suite.
- * REMOVE EACH ENTRY once the server-hardening work lands (the test must then pass).
- */
-const AWAITING_SERVER_HARDENING = new Set([
-  '405 method_not_allowed',
-  '413 payload_too_large',
-  '415 unsupported_media_type',
-  '422 idempotency_key_reused',
-]);
-
-/**
- * Known gaps of today's reference server against the document that are not error codes:
- * its 16 384-byte body limit refuses valid comments (the contract's largest valid body is
- * MAX_COMMENT_REQUEST_BYTES, 62 194 bytes). Also `todo` until the server is fixed.
- */
-const KNOWN_SERVER_GAPS = new Set(['accepts the largest valid comment body']);
-
 /** Documented responses no test here can produce against the reference server, and why. */
 const NOT_PRODUCIBLE = {
   getHealth: 'served by the new service (server/), not by the reference server',
   getReadiness: 'served by the new service (server/), not by the reference server',
-  408: 'needs a client that stalls mid-body until the server gives up',
   503: 'the reference server has no unavailable state',
 };
 
@@ -156,12 +136,6 @@ async function expectDocumented(res, target, status) {
   covered.add(`${target} ${status}`);
   return body;
 }
-
-/** A case that only the hardened server passes: `todo` until AWAITING_SERVER_HARDENING drops it. */
-const pending = (/** @type {string} */ key) =>
-  AWAITING_SERVER_HARDENING.has(key) || KNOWN_SERVER_GAPS.has(key)
-    ? { todo: `awaiting the reference server: ${key}` }
-    : {};
 
 describe('docs/openapi.yaml agrees with src/contract/', () => {
   /** @type {Awaited<ReturnType<typeof loadContract>>} */
@@ -435,64 +409,77 @@ describe('the reference server answers as docs/openapi.yaml says', () => {
     assert.deepEqual(Object.keys(notText.error.fields).sort(), ['body', 'title']);
   });
 
-  test(
-    'postComment: 422 idempotency_key_reused for the same key with another body',
-    pending('422 idempotency_key_reused'),
-    async () => {
-      const key = crypto.randomUUID();
-      await expectDocumented(
-        await post(ARTICLE, { title: 'First', body: 'One.' }, { 'Idempotency-Key': key }),
-        'postComment',
-        201,
-      );
-      const error = await expectDocumented(
-        await post(ARTICLE, { title: 'Second', body: 'Two.' }, { 'Idempotency-Key': key }),
-        'postComment',
-        422,
-      );
-      assert.equal(error.error.code, 'idempotency_key_reused');
-      server.api.reset();
-    },
-  );
+  test('postComment: 422 idempotency_key_reused for the same key with another body', async () => {
+    const key = crypto.randomUUID();
+    await expectDocumented(
+      await post(ARTICLE, { title: 'First', body: 'One.' }, { 'Idempotency-Key': key }),
+      'postComment',
+      201,
+    );
+    const error = await expectDocumented(
+      await post(ARTICLE, { title: 'Second', body: 'Two.' }, { 'Idempotency-Key': key }),
+      'postComment',
+      422,
+    );
+    assert.equal(error.error.code, 'idempotency_key_reused');
+    server.api.reset();
+  });
 
-  test(
-    'postComment: 415 unsupported_media_type for a body that is not JSON',
-    pending('415 unsupported_media_type'),
-    async () => {
-      const error = await expectDocumented(
-        await post(ARTICLE, 'title=T&body=B', {
-          'Content-Type': 'application/x-www-form-urlencoded',
-        }),
-        'postComment',
-        415,
-      );
-      assert.equal(error.error.code, 'unsupported_media_type');
-    },
-  );
+  test('postComment: 415 unsupported_media_type for a body that is not JSON', async () => {
+    const error = await expectDocumented(
+      await post(ARTICLE, 'title=T&body=B', {
+        'Content-Type': 'application/x-www-form-urlencoded',
+      }),
+      'postComment',
+      415,
+    );
+    assert.equal(error.error.code, 'unsupported_media_type');
+  });
 
-  test(
-    'postComment: 413 payload_too_large above the largest valid body',
-    pending('413 payload_too_large'),
-    async () => {
-      const huge = { title: 'T', body: 'x'.repeat(contract.MAX_COMMENT_REQUEST_BYTES * 2) };
-      const error = await expectDocumented(await post(ARTICLE, huge), 'postComment', 413);
-      assert.equal(error.error.code, 'payload_too_large');
-    },
-  );
+  test('postComment: 413 payload_too_large above the largest valid body', async () => {
+    const huge = { title: 'T', body: 'x'.repeat(contract.MAX_COMMENT_REQUEST_BYTES * 2) };
+    const error = await expectDocumented(await post(ARTICLE, huge), 'postComment', 413);
+    assert.equal(error.error.code, 'payload_too_large');
+  });
 
-  test(
-    'postComment: accepts the largest valid comment body',
-    pending('accepts the largest valid comment body'),
-    async () => {
-      const escaped = (/** @type {number} */ n) => '\\uD83D\\uDE00'.repeat(n);
-      const { title, author, body } = contract.COMMENT_LIMITS;
-      const largest = `{"title":"${escaped(title.max)}","author":"${escaped(author.max)}","body":"${escaped(body.max)}"}`;
-      assert.equal(Buffer.byteLength(largest), contract.MAX_COMMENT_REQUEST_BYTES);
-      const created = await expectDocumented(await post(ARTICLE, largest), 'postComment', 201);
-      assert.equal([...created.comment.body].length, body.max);
-      server.api.reset();
-    },
-  );
+  test('postComment: accepts the largest valid comment body', async () => {
+    const escaped = (/** @type {number} */ n) => '\\uD83D\\uDE00'.repeat(n);
+    const { title, author, body } = contract.COMMENT_LIMITS;
+    const largest = `{"title":"${escaped(title.max)}","author":"${escaped(author.max)}","body":"${escaped(body.max)}"}`;
+    assert.equal(Buffer.byteLength(largest), contract.MAX_COMMENT_REQUEST_BYTES);
+    const created = await expectDocumented(await post(ARTICLE, largest), 'postComment', 201);
+    assert.equal([...created.comment.body].length, body.max);
+    server.api.reset();
+  });
+
+  test('postComment: 408 request_timeout for a body that stops arriving', async () => {
+    const slow = await startServer({ bodyTimeoutMs: 300 });
+    try {
+      const res = await new Promise((resolve, reject) => {
+        const req = http.request(`${slow.apiUrl}/articles/${ARTICLE}/comments`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'Content-Length': '200' },
+        });
+        req.on('error', reject);
+        req.on('response', async (answer) => {
+          const chunks = [];
+          for await (const chunk of answer) chunks.push(chunk);
+          const headers = new Headers();
+          for (const [name, value] of Object.entries(answer.headers)) {
+            if (value !== undefined)
+              headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+          }
+          req.destroy();
+          resolve(new Response(Buffer.concat(chunks), { status: answer.statusCode, headers }));
+        });
+        req.write('{"title": "half a comment", "bo');
+      });
+      const error = await expectDocumented(/** @type {Response} */ (res), 'postComment', 408);
+      assert.equal(error.error.code, 'request_timeout');
+    } finally {
+      await slow.close();
+    }
+  });
 
   test('postComment: 429 rate_limited with Retry-After', async () => {
     server.api.reset();
@@ -601,31 +588,24 @@ describe('the reference server answers as docs/openapi.yaml says', () => {
     );
   });
 
-  test(
-    'a method a path does not take: 405 method_not_allowed with Allow',
-    pending('405 method_not_allowed'),
-    async () => {
-      for (const [method, path] of [
-        ['DELETE', '/site'],
-        ['PUT', `/articles/${ARTICLE}/comments`],
-      ]) {
-        const res = await server.get(path, { method });
-        const error = await expectDocumented(res, '#/components/responses/MethodNotAllowed', 405);
-        assert.equal(error.error.code, 'method_not_allowed');
-      }
-    },
-  );
+  test('a method a path does not take: 405 method_not_allowed with Allow', async () => {
+    for (const [method, path] of [
+      ['DELETE', '/site'],
+      ['PUT', `/articles/${ARTICLE}/comments`],
+    ]) {
+      const res = await server.get(path, { method });
+      const error = await expectDocumented(res, '#/components/responses/MethodNotAllowed', 405);
+      assert.equal(error.error.code, 'method_not_allowed');
+    }
+  });
 
   test('every documented operation and status was produced (or is listed as not producible)', () => {
-    const awaiting = [...AWAITING_SERVER_HARDENING].map((key) => Number(key.split(' ')[0]));
     const missing = [];
     for (const { id, operation } of operations(document)) {
       if (id in NOT_PRODUCIBLE) continue;
       for (const status of Object.keys(operation.responses)) {
         const excused =
-          status in NOT_PRODUCIBLE ||
-          awaiting.includes(Number(status)) ||
-          (status === '500' && covered.has('getArticle 500'));
+          status in NOT_PRODUCIBLE || (status === '500' && covered.has('getArticle 500'));
         if (!excused && !covered.has(`${id} ${status}`)) missing.push(`${id} ${status}`);
       }
     }
