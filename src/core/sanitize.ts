@@ -72,6 +72,14 @@ const ALLOWED_ATTR = [
   'src',
   'alt',
   'title',
+];
+
+/*
+ * Attributes whose value is never a URL: DOMPurify must not test them against the URI
+ * pattern (which would drop `width="300"`, `dir="rtl"`, `colspan="2"`…). URL attributes
+ * (href, src) are still checked, by the pattern and by the hook below.
+ */
+const NON_URL_ATTR = [
   'width',
   'height',
   'datetime',
@@ -154,7 +162,8 @@ function config(): Config & { RETURN_DOM_FRAGMENT: true } {
   const tt = trustedTypesPolicy();
   return {
     ALLOWED_TAGS,
-    ALLOWED_ATTR,
+    ALLOWED_ATTR: [...ALLOWED_ATTR, ...NON_URL_ATTR],
+    ADD_URI_SAFE_ATTR: NON_URL_ATTR,
     ALLOW_DATA_ATTR: false,
     ALLOW_ARIA_ATTR: false,
     ALLOW_UNKNOWN_PROTOCOLS: false,
