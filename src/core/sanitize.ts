@@ -5,7 +5,12 @@
  * a DocumentFragment, which Lit inserts as nodes: no code in the project assigns an
  * HTML string to a DOM sink. Under `require-trusted-types-for 'script'` DOMPurify's
  * own parsing step needs a Trusted Types policy; the project creates exactly one,
- * named `mhn-widgets`, and gives it to DOMPurify alone (it is not exported).
+ * named `mhn-widgets` (it is not exported). It serves two callers only: DOMPurify's
+ * parser (createHTML) and the article's JSON-LD block, whose text is our own
+ * `JSON.stringify` output with `<`, `>` and `&` escaped (createScript, see jsonScript).
+ *
+ * Nothing here touches `window` or `document` at module load: DOMPurify is created on
+ * first use, so the package can be imported by a server (SSR, tests, bundlers) in Node.
  *
  * Allowed: paragraphs, headings h2–h6, lists, emphasis, quotes, links (http, https,
  * mailto; resolved against the article's canonical URL; `rel="noopener noreferrer"`),
@@ -67,12 +72,7 @@ const ALLOWED_TAGS = [
   'td',
 ];
 
-const ALLOWED_ATTR = [
-  'href',
-  'src',
-  'alt',
-  'title',
-];
+const ALLOWED_ATTR = ['href', 'src', 'alt', 'title'];
 
 /*
  * Attributes whose value is never a URL: DOMPurify must not test them against the URI
@@ -94,6 +94,7 @@ const NON_URL_ATTR = [
 
 interface TrustedTypePolicyLike {
   createHTML(input: string): unknown;
+  createScript(input: string): unknown;
   createScriptURL(input: string): unknown;
 }
 
@@ -110,10 +111,15 @@ function trustedTypesPolicy(): TrustedTypePolicyLike | null {
   policy = null;
   if (tt) {
     try {
-      // Identity rules: the string only ever goes to DOMPurify's parser, whose output is
-      // then cleaned node by node before anything reaches the document.
+      // createHTML: the string only ever goes to DOMPurify's parser, whose output is then
+      // cleaned node by node before anything reaches the document. createScript: only
+      // the JSON that jsonScript() has just made and escaped, nothing else.
       policy = tt.createPolicy(TRUSTED_TYPES_POLICY, {
         createHTML: (input: string) => input,
+        createScript: (input: string) => {
+          if (input !== pendingJson) throw new TypeError('[mhn-widgets] not our JSON');
+          return input;
+        },
         createScriptURL: () => '',
       });
     } catch {
@@ -125,38 +131,74 @@ function trustedTypesPolicy(): TrustedTypePolicyLike | null {
   return policy;
 }
 
-const purify = createDOMPurify(window);
+let pendingJson: string | undefined;
+
+/**
+ * `data` as the text of a `<script type="application/ld+json">`: JSON with `<`, `>`, `&`
+ * (and U+2028/U+2029) written as `\u` escapes, so no `</script>` or `<!--` can appear
+ * and the JSON still means the same. Under Trusted Types it is a TrustedScript made by
+ * the library's policy; where the page's CSP refused that policy, undefined (the block
+ * is left out rather than reported as a violation).
+ */
+export function jsonScript(data: unknown): string | undefined {
+  const json = JSON.stringify(data).replace(
+    /[<>&\u2028\u2029]/g,
+    (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'),
+  );
+  if (!(globalThis as { trustedTypes?: unknown }).trustedTypes) return json;
+  const tt = trustedTypesPolicy();
+  if (!tt) return undefined;
+  pendingJson = json;
+  try {
+    // A TrustedScript, which HTMLScriptElement.text accepts where a string would be refused.
+    return tt.createScript(json) as string;
+  } finally {
+    pendingJson = undefined;
+  }
+}
+
+let purifier: ReturnType<typeof createDOMPurify> | undefined;
 let baseUrl = '';
 
-purify.addHook('uponSanitizeAttribute', (_node, data) => {
-  if (data.attrName !== 'href' && data.attrName !== 'src') return;
-  try {
-    const url = new URL(data.attrValue.trim(), baseUrl || document.baseURI);
-    const ok =
-      data.attrName === 'src'
-        ? url.protocol === 'https:'
-        : url.protocol === 'https:' || url.protocol === 'http:' || url.protocol === 'mailto:';
-    data.attrValue = ok ? url.href : '';
-    data.keepAttr = ok;
-  } catch {
-    data.attrValue = '';
-    data.keepAttr = false;
-  }
-});
+/** DOMPurify bound to this window, with the project's hooks; made on first use. */
+function purify(): ReturnType<typeof createDOMPurify> {
+  if (purifier) return purifier;
+  const p = (purifier = createDOMPurify(window));
+  addHooks(p);
+  return p;
+}
 
-purify.addHook('afterSanitizeAttributes', (node) => {
-  if (node.nodeName === 'A') {
-    if (node.hasAttribute('href')) node.setAttribute('rel', 'noopener noreferrer');
-  } else if (node.nodeName === 'IMG') {
-    if (!node.hasAttribute('src')) {
-      node.parentNode?.removeChild(node);
-      return;
+function addHooks(purify: ReturnType<typeof createDOMPurify>): void {
+  purify.addHook('uponSanitizeAttribute', (_node, data) => {
+    if (data.attrName !== 'href' && data.attrName !== 'src') return;
+    try {
+      const url = new URL(data.attrValue.trim(), baseUrl || document.baseURI);
+      const ok =
+        data.attrName === 'src'
+          ? url.protocol === 'https:'
+          : url.protocol === 'https:' || url.protocol === 'http:' || url.protocol === 'mailto:';
+      data.attrValue = ok ? url.href : '';
+      data.keepAttr = ok;
+    } catch {
+      data.attrValue = '';
+      data.keepAttr = false;
     }
-    node.setAttribute('loading', 'lazy');
-    node.setAttribute('decoding', 'async');
-    node.setAttribute('referrerpolicy', 'no-referrer');
-  }
-});
+  });
+
+  purify.addHook('afterSanitizeAttributes', (node) => {
+    if (node.nodeName === 'A') {
+      if (node.hasAttribute('href')) node.setAttribute('rel', 'noopener noreferrer');
+    } else if (node.nodeName === 'IMG') {
+      if (!node.hasAttribute('src')) {
+        node.parentNode?.removeChild(node);
+        return;
+      }
+      node.setAttribute('loading', 'lazy');
+      node.setAttribute('decoding', 'async');
+      node.setAttribute('referrerpolicy', 'no-referrer');
+    }
+  });
+}
 
 function config(): Config & { RETURN_DOM_FRAGMENT: true } {
   const tt = trustedTypesPolicy();
@@ -202,7 +244,7 @@ export function sanitizeHtml(html: string, base?: string): DocumentFragment {
   }
   baseUrl = base ?? '';
   try {
-    return purify.sanitize(html, config());
+    return purify().sanitize(html, config());
   } finally {
     baseUrl = '';
   }

@@ -1,9 +1,11 @@
 /**
  * `<mhn-article structured-data>`: one schema.org JSON-LD block per article in the host
  * document's <head>, shared by every widget showing that article and removed when the
- * last of them goes. Built with DOM calls (a text node), never an HTML string.
+ * last of them goes. Built with DOM calls, never an HTML string; its text is escaped
+ * JSON, a TrustedScript from the library's own policy where Trusted Types are enforced.
  */
 import type { Article, Person, Site } from '../../core/api-types.js';
+import { jsonScript } from '../../core/sanitize.js';
 import { safeUrl } from '../../core/urls.js';
 
 const users = new Map<string, { script: HTMLScriptElement; count: number }>();
@@ -41,11 +43,13 @@ export function articleJsonLd(article: Article, site?: Site): Record<string, unk
 export function addJsonLd(key: string, data: Record<string, unknown>): () => void {
   let entry = users.get(key);
   if (!entry) {
+    const text = jsonScript(data);
+    // Undefined only where the page's CSP refused our policy: no block, no violation.
+    if (text === undefined) return () => undefined;
     const script = document.createElement('script');
     script.type = 'application/ld+json';
     script.dataset['mhnArticle'] = key;
-    // "<" escaped so the text can never close the element if someone serializes the page.
-    script.append(document.createTextNode(JSON.stringify(data).replace(/</g, '\\u003c')));
+    script.text = text;
     document.head.append(script);
     entry = { script, count: 0 };
     users.set(key, entry);
