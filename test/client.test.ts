@@ -351,6 +351,21 @@ describe('URL and header helpers', () => {
     ).to.equal('https://x.org/api/v1/articles/a%2Fb%3Fc/comments?limit=5');
   });
 
+  it('keeps . and .. as data: never a URL that names the parent resource', () => {
+    for (const segment of ['.', '..']) {
+      expect(() => buildUrl('https://x.org/api/v1', ['topics', 't', 'sections', segment]))
+        .to.throw(ContentError)
+        .with.property('code', 'not_found');
+    }
+    // Dots inside a segment, or percent signs, are ordinary data.
+    expect(buildUrl('https://x.org/api/v1', ['articles', '...', 'comments'])).to.equal(
+      'https://x.org/api/v1/articles/.../comments',
+    );
+    expect(buildUrl('https://x.org/api/v1', ['articles', '%2E%2E'])).to.equal(
+      'https://x.org/api/v1/articles/%252E%252E',
+    );
+  });
+
   it('parses Retry-After as seconds or an HTTP date', () => {
     expect(parseRetryAfter('7')).to.equal(7);
     expect(parseRetryAfter(null)).to.equal(undefined);

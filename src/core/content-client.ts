@@ -12,6 +12,7 @@
  *   a shared request is only cancelled when every caller has gone.
  */
 import { ContentError } from './errors.js';
+import { pathSegment } from './urls.js';
 
 export interface ClientOptions {
   /** The fetch to use (tests may wrap it). Default: the global fetch. */
@@ -52,7 +53,11 @@ interface InFlight {
 
 const abortError = () => new ContentError('aborted', 'The request was cancelled.');
 
-/** Builds `endpoint/seg/seg?query`, refusing anything but http(s) endpoints. */
+/**
+ * Builds `endpoint/seg/seg?query`, refusing anything but http(s) endpoints. Each segment
+ * is data (see pathSegment): a slug or id of `.` or `..` names nothing, so it is a
+ * not_found error here, never a request for the parent resource.
+ */
 export function buildUrl(endpoint: string, path: readonly string[], query: Query = {}): string {
   let base: URL;
   try {
@@ -63,7 +68,11 @@ export function buildUrl(endpoint: string, path: readonly string[], query: Query
   if (base.protocol !== 'https:' && base.protocol !== 'http:') {
     throw new ContentError('not_configured', 'The endpoint must be an http(s) URL.');
   }
-  const url = new URL(path.map((s) => encodeURIComponent(s)).join('/'), base);
+  const segments = path.map(pathSegment);
+  if (segments.includes(undefined)) {
+    throw new ContentError('not_found', 'Not found: "." and ".." are not names.');
+  }
+  const url = new URL(segments.join('/'), base);
   for (const [key, value] of Object.entries(query)) {
     if (value !== undefined && value !== null && value !== '') {
       url.searchParams.set(key, String(value));
