@@ -4,6 +4,11 @@
  * (Safari private mode, storage disabled, quota): the draft then lives in memory for
  * the life of the page (read first, so a failed write never resurrects an older
  * stored draft).
+ *
+ * The partner's storage is not ours to fill: a stored draft carries the time it was last
+ * written and expires MAX_AGE_MS (30 days) later. An expired draft is dropped when
+ * read, and every read from storage sweeps all expired or unreadable drafts of ours.
+ * A posted draft is removed at once (saveDraft(id, null)).
  */
 export interface Draft {
   title: string;
@@ -14,6 +19,8 @@ export interface Draft {
 }
 
 const PREFIX = 'mhn-widgets:draft:';
+/** How long a stored draft is kept after it was last written: 30 days. */
+const MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
 const memory = new Map<string, Draft | null>();
 
 export const emptyDraft = (): Draft => ({ title: '', author: '', body: '', key: '' });
@@ -30,15 +37,47 @@ function storage(): Storage | undefined {
   }
 }
 
+/**
+ * The stored draft under `id`, or null when absent, unreadable or expired (both then
+ * removed). `saved` is when it was last written; a draft stored before drafts expired
+ * has none and counts from now.
+ */
+function readStored(store: Storage, id: string, now: number): Draft | null {
+  let o: Record<string, unknown> | null | undefined;
+  try {
+    o = JSON.parse(store.getItem(id) ?? 'null') as typeof o;
+  } catch {
+    // Unreadable: removed below.
+  }
+  if (o === null) return null;
+  const saved = o?.['saved'] ?? now;
+  if (typeof o !== 'object' || Array.isArray(o) || !(now - (saved as number) <= MAX_AGE_MS)) {
+    store.removeItem(id);
+    return null;
+  }
+  const s = (k: string) => (typeof o[k] === 'string' ? (o[k] as string) : '');
+  const draft = { title: s('title'), author: s('author'), body: s('body'), key: s('key') };
+  if (o['saved'] === undefined) write(store, id, draft, now);
+  return draft;
+}
+
+function write(store: Storage, id: string, draft: Draft, now: number): void {
+  store.setItem(id, JSON.stringify({ ...draft, saved: now }));
+}
+
 export function loadDraft(id: string): Draft {
   let draft = memory.get(id);
   if (draft === undefined) {
+    const store = storage();
+    const now = Date.now();
     try {
-      const o = JSON.parse(storage()?.getItem(id) ?? 'null') as Record<string, unknown> | null;
-      const s = (k: string) => (typeof o?.[k] === 'string' ? (o[k] as string) : '');
-      draft = o && { title: s('title'), author: s('author'), body: s('body'), key: s('key') };
+      draft = store ? readStored(store, id, now) : null;
+      // Then every other draft of ours, so expired and unreadable ones never pile up.
+      for (const key of store ? Object.keys(store) : []) {
+        if (key.startsWith(PREFIX)) readStored(store!, key, now);
+      }
     } catch {
-      draft = null;
+      draft ??= null;
     }
   }
   return draft ? { ...draft } : emptyDraft();
@@ -49,7 +88,7 @@ export function saveDraft(id: string, draft: Draft | null): void {
   try {
     const store = storage();
     if (!store) throw new Error('no storage');
-    if (draft) store.setItem(id, JSON.stringify(draft));
+    if (draft) write(store, id, draft, Date.now());
     else store.removeItem(id);
     memory.delete(id);
   } catch {
