@@ -124,7 +124,7 @@ function trustedTypesPolicy(): TrustedTypePolicyLike | null {
       });
     } catch {
       console.warn(
-        `[mhn-widgets] could not create the Trusted Types policy "${TRUSTED_TYPES_POLICY}"; article bodies will be shown as plain text. Allow it in your CSP: trusted-types ${TRUSTED_TYPES_POLICY} lit-html.`,
+        `[mhn-widgets] could not create the Trusted Types policy "${TRUSTED_TYPES_POLICY}"; article bodies will be shown as plain text, without structured data. Allow it in your CSP: trusted-types ${TRUSTED_TYPES_POLICY} lit-html.`,
       );
     }
   }

@@ -190,3 +190,31 @@ describe("two different copies of the library, with the documented 'allow-duplic
     assert.deepEqual(await ctx.violations(), []);
   });
 });
+
+describe('a policy that leaves out mhn-widgets', () => {
+  let ctx;
+
+  before(async () => {
+    ctx = await openWithCsp('trusted-types lit-html', 'article-structured-data.html');
+  });
+
+  after(async () => {
+    await ctx?.browser.close();
+    await ctx?.server.close();
+  });
+
+  it('shows the article as plain text, leaves out the structured data, reports one refusal', async () => {
+    const body = ctx.page.locator('mhn-article [part="body"]');
+    await body.waitFor();
+    // Everything fetched (the site, for the structured data, included) and rendered.
+    await ctx.page.waitForLoadState('networkidle');
+    await ctx.page.waitForFunction(() => window.__problems.length > 0);
+    assert.match(await body.textContent(), /Feeling good does more than lift a mood/);
+    assert.equal(await body.locator('p, li').count(), 0);
+    assert.equal(await ctx.page.locator('head script[type="application/ld+json"]').count(), 0);
+    assert.deepEqual(await ctx.page.evaluate(() => window.__problems), [
+      'CSP violation: trusted-types (trusted-types-policy) mhn-widgets',
+    ]);
+    assert.ok(ctx.warnings.some((w) => w.includes('trusted-types mhn-widgets lit-html')));
+  });
+});
