@@ -74,6 +74,17 @@ describe('path segments in API URLs', () => {
     expect(relative()).to.deep.equal([]);
   });
 
+  it('a section attribute ".." only picks a tab: the first section is shown, nothing else asked', async () => {
+    const el = await fixture<MhnTopic>(
+      html`<mhn-topic endpoint=${endpoint} topic="emotional-resilience" section=".."></mhn-topic>`,
+    );
+    await waitFor(el, '[role="tabpanel"]:not([hidden]) li');
+    expect(relative()).to.deep.equal([
+      '/topics/emotional-resilience',
+      '/topics/emotional-resilience/sections/basic',
+    ]);
+  });
+
   it('section ids from the API (".." and "a/b") are requested as data, never the topic itself', async () => {
     // A topic whose sections have awkward ids, served in place of the real one.
     const topicUrl = `${endpoint}/topics/emotional-resilience`;

@@ -114,12 +114,16 @@ describe('strict CSP with Trusted Types: every element, every option', () => {
     await es('mhn-topic [role="tab"]').nth(1).press('ArrowRight');
   });
 
-  it('searches for therapists in both languages', async () => {
+  it('searches for therapists in both languages, and pages the results', async () => {
     await en('mhn-therapist-search').getByLabel('ZIP or postal code').fill('K1A 0B1');
     await en('mhn-therapist-search')
       .getByRole('button', { name: /search/i })
       .click();
     await en('mhn-therapist-search a[href^="tel:"]').first().waitFor();
+    const therapists = en('mhn-therapist-search li a[href^="tel:"]');
+    const shown = await therapists.count();
+    await en('mhn-therapist-search').getByRole('button', { name: 'Load more therapists' }).click();
+    await therapists.nth(shown).waitFor();
     await es('mhn-therapist-search').getByLabel('Código ZIP o postal').fill('10001');
     await es('mhn-therapist-search').getByRole('button', { name: 'Buscar' }).click();
     await es('mhn-therapist-search a[href^="tel:"]').first().waitFor();
