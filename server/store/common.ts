@@ -14,24 +14,75 @@ export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
  */
 export const PRUNE_BATCH = 50;
 
+/**
+ * How failed sign-ins slow the next attempt under the same key (an account, a client):
+ * the first `freeFailures` cost nothing, then each failure doubles the wait from
+ * `baseDelayMs` up to `maxDelayMs`; a key's failures are forgotten `forgetAfterMs` after
+ * its last one (or at once after a successful sign-in, for the account).
+ */
+export interface SignInThrottle {
+  freeFailures: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  forgetAfterMs: number;
+}
+
+export const DEFAULT_SIGN_IN_THROTTLE: Readonly<SignInThrottle> = Object.freeze({
+  freeFailures: 3,
+  baseDelayMs: 1000,
+  maxDelayMs: 15 * 60 * 1000,
+  forgetAfterMs: 60 * 60 * 1000,
+});
+
+/** A moderator's session ends after this long unused… */
+export const SESSION_IDLE_MS = 30 * 60 * 1000;
+/** …and this long after sign-in, used or not. */
+export const SESSION_MAX_MS = 12 * 60 * 60 * 1000;
+
 export interface StoreOptions {
   /** Milliseconds since the epoch; tests pass a fake clock. Default `Date.now`. */
   now?: () => number;
   /** How long idempotency records are kept. Default 24 hours. */
   idempotencyTtlMs?: number;
+  /** Moderator sessions end after this long unused. Default 30 minutes. */
+  sessionIdleMs?: number;
+  /** Moderator sessions end this long after sign-in. Default 12 hours. */
+  sessionMaxMs?: number;
+  signInThrottle?: Partial<SignInThrottle>;
 }
 
 export interface StoreSettings {
   now: () => number;
   idempotencyTtlMs: number;
+  sessionIdleMs: number;
+  sessionMaxMs: number;
+  signInThrottle: SignInThrottle;
+}
+
+function positive(name: string, value: number): number {
+  if (!(value > 0) || !Number.isFinite(value)) {
+    throw new RangeError(`${name} must be a positive number, not ${value}`);
+  }
+  return value;
 }
 
 export function resolveSettings(options: StoreOptions): StoreSettings {
-  const idempotencyTtlMs = options.idempotencyTtlMs ?? IDEMPOTENCY_TTL_MS;
-  if (!(idempotencyTtlMs > 0)) {
-    throw new RangeError(`idempotencyTtlMs must be a positive number, not ${idempotencyTtlMs}`);
+  const throttle = { ...DEFAULT_SIGN_IN_THROTTLE, ...options.signInThrottle };
+  if (!Number.isInteger(throttle.freeFailures) || throttle.freeFailures < 0) {
+    throw new RangeError(
+      `signInThrottle.freeFailures must be a whole number ≥ 0, not ${throttle.freeFailures}`,
+    );
   }
-  return { now: options.now ?? Date.now, idempotencyTtlMs };
+  positive('signInThrottle.baseDelayMs', throttle.baseDelayMs);
+  positive('signInThrottle.maxDelayMs', throttle.maxDelayMs);
+  positive('signInThrottle.forgetAfterMs', throttle.forgetAfterMs);
+  return {
+    now: options.now ?? Date.now,
+    idempotencyTtlMs: positive('idempotencyTtlMs', options.idempotencyTtlMs ?? IDEMPOTENCY_TTL_MS),
+    sessionIdleMs: positive('sessionIdleMs', options.sessionIdleMs ?? SESSION_IDLE_MS),
+    sessionMaxMs: positive('sessionMaxMs', options.sessionMaxMs ?? SESSION_MAX_MS),
+    signInThrottle: throttle,
+  };
 }
 
 export function checkLimit(limit: number): void {

@@ -5,10 +5,20 @@
 import { openPostgresStore, type PostgresStoreOptions } from './postgres.js';
 import { openSqliteStore } from './sqlite.js';
 import type { StoreOptions } from './common.js';
-import type { Store } from './types.js';
+import type { ModerationStore } from './moderation-types.js';
 
 export type * from './types.js';
-export { IDEMPOTENCY_TTL_MS, type StoreOptions } from './common.js';
+export type * from './moderation-types.js';
+export { MODERATION_ACTIONS, QUEUE_STATUSES, REPORT_REASONS, ROLES } from './moderation-types.js';
+export { DELETION_WINDOW_MS, hashToken, newToken } from './moderation-common.js';
+export {
+  DEFAULT_SIGN_IN_THROTTLE,
+  IDEMPOTENCY_TTL_MS,
+  SESSION_IDLE_MS,
+  SESSION_MAX_MS,
+  type SignInThrottle,
+  type StoreOptions,
+} from './common.js';
 export { FIRST_POSTED_ID, SCHEMA_VERSION, SchemaTooNewError } from './migrations.js';
 export { openPostgresStore, type PostgresStore, type PostgresStoreOptions } from './postgres.js';
 export { openSqliteStore, type SqliteStore, type SqliteStoreOptions } from './sqlite.js';
@@ -25,7 +35,7 @@ export function isPostgresUrl(database: string): boolean {
 export function openStore(
   database: string,
   options: StoreOptions & { pool?: PostgresStoreOptions['pool'] } = {},
-): Promise<Store> {
+): Promise<ModerationStore> {
   const { pool, ...common } = options;
   if (isPostgresUrl(database)) {
     return openPostgresStore({ ...common, ...(pool && { pool }), connectionString: database });

@@ -9,6 +9,7 @@
  */
 import pg from 'pg';
 import type { PoolClient, PoolConfig } from 'pg';
+import { inTransaction } from './postgres-tx.js';
 import {
   COMMENT_COLUMNS,
   PRUNE_BATCH,
@@ -28,7 +29,10 @@ import {
   pendingMigrations,
   type Migration,
 } from './migrations.js';
-import type { CommentCursor, CommentSort, NewComment, Store, StoredComment } from './types.js';
+import { commentExtras } from './moderation-common.js';
+import type { ModerationStore } from './moderation-types.js';
+import { createPostgresModeration } from './postgres-moderation.js';
+import type { CommentCursor, CommentSort, NewComment, StoredComment } from './types.js';
 
 export interface PostgresStoreOptions extends StoreOptions {
   /** postgres://user:password@host:port/database */
@@ -41,7 +45,7 @@ export interface PostgresStoreOptions extends StoreOptions {
   migrations?: readonly Migration[];
 }
 
-export type PostgresStore = Store & { readonly kind: 'postgres' };
+export type PostgresStore = ModerationStore & { readonly kind: 'postgres' };
 
 /** Every instance takes this advisory lock around its migrations ("mhn" + 1). */
 const MIGRATION_LOCK = 0x6d686e01;
@@ -62,31 +66,6 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     throw error;
   }
   return createStore(pool, settings);
-}
-
-/** Runs `work` in a transaction on one pooled connection; COMMIT before resolving. */
-async function inTransaction<T>(
-  pool: pg.Pool,
-  work: (client: PoolClient) => Promise<T>,
-): Promise<T> {
-  const client = await pool.connect();
-  let broken: Error | undefined;
-  try {
-    await client.query('BEGIN');
-    const result = await work(client);
-    await client.query('COMMIT');
-    return result;
-  } catch (error) {
-    try {
-      await client.query('ROLLBACK');
-    } catch (rollbackError) {
-      // The connection itself failed: drop it from the pool instead of reusing it.
-      broken = rollbackError as Error;
-    }
-    throw error;
-  } finally {
-    client.release(broken);
-  }
 }
 
 async function migrate(pool: pg.Pool, list: readonly Migration[], now: number): Promise<void> {
@@ -112,7 +91,7 @@ async function migrate(pool: pg.Pool, list: readonly Migration[], now: number): 
   });
 }
 
-const PUBLISHED = "article = $1 AND status = 'published'";
+const PUBLISHED = "article = $1 AND status = 'published' AND deleted IS NULL";
 const PAGE_SQL = {
   firstNewest: `SELECT ${COMMENT_COLUMNS} FROM comments WHERE ${PUBLISHED}
     ORDER BY created DESC, id DESC LIMIT $2`,
@@ -138,15 +117,18 @@ const CLAIM_SQL = `
   RETURNING 1`;
 
 const INSERT_COMMENT_SQL = `
-  INSERT INTO comments (article, title, author, body, created, status, client, seeded)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`;
+  INSERT INTO comments (article, title, author, body, created, status, client, seeded,
+    reasons, safety, body_hash, deletion_token_hash, deletion_expires)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`;
 
 const INSERT_SEED_SQL = `
-  INSERT INTO comments (id, article, title, author, body, created, status, client, seeded)
-  VALUES ($9, $1, $2, $3, $4, $5, $6, $7, $8)
+  INSERT INTO comments (id, article, title, author, body, created, status, client, seeded,
+    reasons, safety, body_hash, deletion_token_hash, deletion_expires)
+  VALUES ($14, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
   ON CONFLICT (id) DO UPDATE SET article = EXCLUDED.article, title = EXCLUDED.title,
     author = EXCLUDED.author, body = EXCLUDED.body, created = EXCLUDED.created,
-    status = EXCLUDED.status, client = EXCLUDED.client
+    status = EXCLUDED.status, client = EXCLUDED.client, reasons = EXCLUDED.reasons,
+    safety = EXCLUDED.safety, body_hash = EXCLUDED.body_hash
   WHERE comments.seeded`;
 
 /**
@@ -197,6 +179,7 @@ const HIT_SQL = `
   RETURNING count, expires`;
 
 function commentValues(comment: NewComment, seeded: boolean) {
+  const extras = commentExtras(comment);
   return [
     comment.article,
     comment.title,
@@ -206,6 +189,11 @@ function commentValues(comment: NewComment, seeded: boolean) {
     comment.status,
     comment.client,
     seeded,
+    extras.reasons,
+    extras.safety,
+    extras.body_hash,
+    extras.deletion_token_hash,
+    extras.deletion_expires,
   ];
 }
 
@@ -218,6 +206,7 @@ interface ClaimRow {
 function createStore(pool: pg.Pool, settings: StoreSettings): PostgresStore {
   let closed = false;
   return {
+    ...createPostgresModeration(pool, settings),
     kind: 'postgres',
     async countPublished(article: string) {
       const { rows } = await pool.query<{ count: string }>(
@@ -321,7 +310,9 @@ function createStore(pool: pg.Pool, settings: StoreSettings): PostgresStore {
     },
     async clear() {
       // RESTART IDENTITY: posted ids start again at the floor, as on SQLite.
-      await pool.query('TRUNCATE comments, idempotency, rate_limits RESTART IDENTITY');
+      await pool.query(
+        'TRUNCATE comments, idempotency, rate_limits, reports, blocks, audit RESTART IDENTITY',
+      );
     },
     async ping() {
       await pool.query('SELECT 1');

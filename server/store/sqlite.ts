@@ -27,13 +27,15 @@ import {
   pendingMigrations,
   type Migration,
 } from './migrations.js';
+import { commentExtras } from './moderation-common.js';
+import type { ModerationStore } from './moderation-types.js';
+import { createSqliteModeration } from './sqlite-moderation.js';
 import type {
   CommentCursor,
   CommentSort,
   CreateCommentResult,
   IdempotencyClaim,
   NewComment,
-  Store,
   StoredComment,
 } from './types.js';
 
@@ -46,7 +48,7 @@ export interface SqliteStoreOptions extends StoreOptions {
   migrations?: readonly Migration[];
 }
 
-export type SqliteStore = Store & { readonly kind: 'sqlite' };
+export type SqliteStore = ModerationStore & { readonly kind: 'sqlite' };
 
 /** Opens (creating and migrating when needed) a SQLite store. */
 export async function openSqliteStore(options: SqliteStoreOptions): Promise<SqliteStore> {
@@ -99,7 +101,7 @@ interface IdempotencyRow {
 }
 
 function createStore(db: Database.Database, settings: StoreSettings): SqliteStore {
-  const published = "article = ? AND status = 'published'";
+  const published = "article = ? AND status = 'published' AND deleted IS NULL";
   const sql = {
     countPublished: db.prepare(`SELECT COUNT(*) FROM comments WHERE ${published}`).pluck(),
     firstNewest: db.prepare(
@@ -119,15 +121,20 @@ function createStore(db: Database.Database, settings: StoreSettings): SqliteStor
        ORDER BY created ASC, id ASC LIMIT ?`,
     ),
     insertComment: db.prepare(
-      `INSERT INTO comments (article, title, author, body, created, status, client, seeded)
-       VALUES (@article, @title, @author, @body, @created, @status, @client, @seeded)`,
+      `INSERT INTO comments (article, title, author, body, created, status, client, seeded,
+         reasons, safety, body_hash, deletion_token_hash, deletion_expires)
+       VALUES (@article, @title, @author, @body, @created, @status, @client, @seeded,
+         @reasons, @safety, @body_hash, @deletion_token_hash, @deletion_expires)`,
     ),
     insertSeed: db.prepare(
-      `INSERT INTO comments (id, article, title, author, body, created, status, client, seeded)
-       VALUES (@id, @article, @title, @author, @body, @created, @status, @client, 1)
+      `INSERT INTO comments (id, article, title, author, body, created, status, client, seeded,
+         reasons, safety, body_hash, deletion_token_hash, deletion_expires)
+       VALUES (@id, @article, @title, @author, @body, @created, @status, @client, 1,
+         @reasons, @safety, @body_hash, @deletion_token_hash, @deletion_expires)
        ON CONFLICT (id) DO UPDATE SET article = excluded.article, title = excluded.title,
          author = excluded.author, body = excluded.body, created = excluded.created,
-         status = excluded.status, client = excluded.client
+         status = excluded.status, client = excluded.client, reasons = excluded.reasons,
+         safety = excluded.safety, body_hash = excluded.body_hash
        WHERE comments.seeded = 1`,
     ),
     findClaim: db.prepare(
@@ -224,13 +231,15 @@ function createStore(db: Database.Database, settings: StoreSettings): SqliteStor
   });
 
   const clear = db.transaction(() => {
-    db.exec('DELETE FROM comments; DELETE FROM idempotency; DELETE FROM rate_limits;');
+    db.exec(`DELETE FROM comments; DELETE FROM idempotency; DELETE FROM rate_limits;
+      DELETE FROM reports; DELETE FROM blocks; DELETE FROM audit;`);
     db.prepare("UPDATE sqlite_sequence SET seq = ? WHERE name = 'comments'").run(
       FIRST_POSTED_ID - 1,
     );
   });
 
   const store: SqliteStore = {
+    ...createSqliteModeration(db, settings),
     kind: 'sqlite',
     async countPublished(article: string) {
       return sql.countPublished.get(article) as number;
@@ -288,5 +297,6 @@ function commentParams(comment: NewComment, seeded: 0 | 1) {
     status: comment.status,
     client: comment.client,
     seeded,
+    ...commentExtras(comment),
   };
 }

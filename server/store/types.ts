@@ -34,6 +34,12 @@ export interface NewComment {
   status: CommentStatus;
   /** A keyed hash of the poster's address (never the address itself), or '' for seeds. */
   client: string;
+  /** The moderation rules that matched (why it is held), each once. */
+  reasons?: readonly string[];
+  /** The normalised body's hash, for duplicate detection. */
+  bodyHash?: string;
+  /** `hashToken(token)` of the poster's deletion token (valid 24 hours from `created`). */
+  deletionTokenHash?: string | null;
 }
 
 /** A position in a list of comments ordered by (created, id). */
