@@ -5,107 +5,19 @@
  * (npm run build does it).
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import Database from 'better-sqlite3';
-import pg from 'pg';
-import { startPostgres } from '../../scripts/postgres.mjs';
 import {
   FIRST_POSTED_ID,
   SCHEMA_VERSION,
   SchemaTooNewError,
-  openPostgresStore,
-  openSqliteStore,
   openStore,
 } from '../../server/build/server/store/index.js';
+import { useStoreBackends } from './store-backends.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 
-/** @type {{ url: string, stop: () => Promise<void> }} */
-let postgres;
-/** @type {string} */
-let dir;
-let databases = 0;
-
-before(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'mhn-store-'));
-  postgres = await startPostgres();
-});
-after(async () => {
-  await postgres?.stop();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
-
-/** A connection string to a new, empty database on the test server. */
-async function newPostgresDatabase() {
-  const name = `store_${++databases}`;
-  const admin = new pg.Client({ connectionString: postgres.url });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
-  return postgres.url.replace(/\/[^/]+$/, `/${name}`);
-}
-
-/** Runs one SQL statement on a PostgreSQL database outside any store. */
-async function pgQuery(url, sql, params = []) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
-
-/**
- * Each backend can make a new empty database (`create`) and open a store on it
- * (`open`, called again for a second instance); `query` reads it from outside the store
- * (null for the in-memory database, which nothing else can see).
- */
-const backends = [
-  {
-    name: 'SQLite in memory',
-    create: async () => ':memory:',
-    open: (database, options = {}) => openSqliteStore({ path: database, ...options }),
-    query: null,
-  },
-  {
-    name: 'SQLite file',
-    create: async () => path.join(dir, `db-${++databases}`, 'store.sqlite'),
-    open: (database, options = {}) => openSqliteStore({ path: database, ...options }),
-    query: async (database, sql, params = []) => {
-      const db = new Database(database);
-      try {
-        const statement = db.prepare(sql);
-        return statement.reader ? statement.all(...params) : [statement.run(...params)];
-      } finally {
-        db.close();
-      }
-    },
-  },
-  {
-    name: 'PostgreSQL',
-    create: newPostgresDatabase,
-    open: (database, options = {}) =>
-      openPostgresStore({ connectionString: database, pool: { max: 5 }, ...options }),
-    query: (database, sql, params = []) =>
-      pgQuery(
-        database,
-        sql.replace(/\?/g, (_, i) => `$${countBefore(sql, i) + 1}`),
-        params,
-      ),
-  },
-];
-
-/** How many `?` come before position `i` (turns SQLite placeholders into $n). */
-function countBefore(sql, i) {
-  return sql.slice(0, i).split('?').length - 1;
-}
+const { backends, context, postgresUrl } = useStoreBackends();
 
 const ARTICLE = 'resilience';
 
@@ -524,9 +436,9 @@ describe('store: openStore', () => {
   test('opens PostgreSQL for a postgres:// URL and SQLite for anything else', async () => {
     const opened = await Promise.all([
       openStore(':memory:'),
-      openStore(path.join(dir, 'open-store', 'db.sqlite')),
-      openStore(postgres.url, { pool: { max: 2 } }),
-      openStore(postgres.url.replace(/^postgres:/, 'postgresql:')),
+      openStore(path.join(context.dir, 'open-store', 'db.sqlite')),
+      openStore(postgresUrl(), { pool: { max: 2 } }),
+      openStore(postgresUrl().replace(/^postgres:/, 'postgresql:')),
     ]);
     try {
       assert.deepEqual(
