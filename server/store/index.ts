@@ -11,6 +11,7 @@ export type * from './types.js';
 export type * from './moderation-types.js';
 export { MODERATION_ACTIONS, QUEUE_STATUSES, REPORT_REASONS, ROLES } from './moderation-types.js';
 export { DELETION_WINDOW_MS, hashToken, newToken } from './moderation-common.js';
+export { moderationHistory, storeSecretSource } from './moderation-adapters.js';
 export {
   DEFAULT_SIGN_IN_THROTTLE,
   IDEMPOTENCY_TTL_MS,

@@ -8,7 +8,19 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { hashToken, newToken } from '../../server/build/server/store/index.js';
+import {
+  ClientKeys,
+  DEFAULT_MODERATION,
+  SafetyMatcher,
+  bodyFingerprint,
+  evaluate,
+} from '../../server/build/server/moderation/index.js';
+import {
+  hashToken,
+  moderationHistory,
+  newToken,
+  storeSecretSource,
+} from '../../server/build/server/store/index.js';
 import { MIGRATIONS_TABLE_SQL, migrations } from '../../server/build/server/store/migrations.js';
 import { useStoreBackends } from './store-backends.js';
 import {
@@ -530,6 +542,50 @@ for (const backend of backends) {
         /64 hex digits/,
         'the raw token is refused: only its hash is kept',
       );
+    });
+
+    test('the rules and client keys run on the store, alike on every instance', async () => {
+      await store.clear();
+      clock.now = T0 + DAY * 30;
+      const keysOn = (instance) =>
+        new ClientKeys({ source: storeSecretSource(instance), now: () => clock.now });
+      const [one, two] = await Promise.all([
+        keysOn(store).keys('198.51.100.7'),
+        keysOn(second).keys('198.51.100.7'),
+      ]);
+      assert.deepEqual(one, two, 'every instance computes the same keys');
+      assert.ok(!one.current.includes('198.51.100.7'));
+      const other = await keysOn(store).keys('198.51.100.8');
+      assert.notEqual(other.current, one.current);
+
+      const body = 'The same long message, posted again and again.';
+      const context = {
+        clients: one.all,
+        now: clock.now,
+        history: moderationHistory(second),
+        safety: new SafetyMatcher([]),
+      };
+      const settings = { ...DEFAULT_MODERATION, holdFirstTime: true };
+      const draft = { article: ARTICLE, title: 't', author: '', body };
+      const first = await evaluate(draft, context, settings);
+      assert.deepEqual([first.status, first.reasons], ['pending', ['first-time']]);
+      assert.equal(first.fingerprint, bodyFingerprint(body));
+      const made = await store.createComment(
+        post(clock.now, {
+          client: one.current,
+          body,
+          status: first.status,
+          reasons: first.reasons,
+          bodyHash: first.fingerprint,
+        }),
+        null,
+        render,
+      );
+      const again = await evaluate(draft, context, settings);
+      assert.deepEqual(again.reasons, ['first-time', 'duplicate'], 'the store saw the first');
+      await store.applyAction({ ids: [made.comment.id], action: 'approve', moderator: ana });
+      const later = await evaluate({ ...draft, body: 'Something new.' }, context, settings);
+      assert.deepEqual([later.status, later.reasons], ['published', []], 'no longer first-time');
     });
 
     if (backend.query) {
