@@ -107,7 +107,10 @@ export interface Store {
 
   /** Inserts seed comments (sample content, tests) with fixed ids when given. */
   seedComments(comments: Array<NewComment & { id?: number }>): Promise<void>;
-  /** Deletes comments, idempotency records and counters (tests and the demo reset). */
+  /**
+   * Deletes comments (with their reports, blocks and audit log), idempotency records and
+   * counters (tests and the demo reset); moderators, sessions, settings and secrets stay.
+   */
   clear(): Promise<void>;
 
   /** Resolves when the store answers a trivial query (readiness). */

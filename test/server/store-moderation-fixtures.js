@@ -4,6 +4,7 @@
  * comments for the queue, and small walkers over paged lists.
  */
 import { createHmac } from 'node:crypto';
+import { after, before } from 'node:test';
 
 export const T0 = 1_700_000_000_000;
 export const HOUR = 60 * 60 * 1000;
@@ -85,4 +86,44 @@ function assert(condition, message) {
 /** The ids of an article's public list, newest first. */
 export async function publicIds(store, article = ARTICLE) {
   return (await store.listPublished(article, 'newest', null, 100)).map((c) => c.id);
+}
+
+/**
+ * Opens a store (and a second instance on the same database, except in memory) on a
+ * clock the test moves, with two moderators, Ana (admin) and Ben, for a describe()'s
+ * tests; `fresh()` empties it and seeds the queue fixture.
+ */
+export function useModerationStores(backend) {
+  const context = {
+    clock: { now: T0 + 10_000 },
+    /** @type {any} */ store: null,
+    /** @type {any} */ second: null,
+    /** @type {any} */ ana: null,
+    /** @type {any} */ ben: null,
+    async fresh() {
+      context.clock.now = T0 + 10_000;
+      await context.store.clear();
+      await context.store.seedComments(queueSeeds());
+    },
+  };
+  before(async () => {
+    const database = await backend.create();
+    const now = () => context.clock.now;
+    context.store = await backend.open(database, { now });
+    context.second = backend.query ? await backend.open(database, { now }) : context.store;
+    const added = await Promise.all([
+      context.store.addModerator({ name: 'Ana', password: 'a long passphrase', role: 'admin' }),
+      context.store.addModerator({
+        name: 'Ben',
+        password: 'another passphrase',
+        role: 'moderator',
+      }),
+    ]);
+    [context.ana, context.ben] = added.map((r) => r.moderator);
+  });
+  after(async () => {
+    if (context.second !== context.store) await context.second?.close();
+    await context.store?.close();
+  });
+  return context;
 }
