@@ -10,9 +10,11 @@ import { readdirSync, existsSync } from 'node:fs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { minifyCss } from './scripts/rollup-minify-css.mjs';
+import { splitStrings } from './scripts/rollup-split-strings.mjs';
 
 const plugins = () => [
   minifyCss(),
+  splitStrings(),
   nodeResolve({ browser: true, exportConditions: ['browser', 'module', 'import', 'default'] }),
   terser({
     ecma: 2022,

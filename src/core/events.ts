@@ -25,3 +25,14 @@ declare global {
     'mhn-comment-submit': CustomEvent<MhnCommentSubmitDetail>;
   }
 }
+
+export type MhnEventName = 'mhn-load' | 'mhn-error' | 'mhn-comment-submit';
+
+/** Dispatches one of the widgets' events: bubbling and composed, with a typed detail. */
+export function emit<K extends MhnEventName>(
+  target: EventTarget,
+  name: K,
+  detail: GlobalEventHandlersEventMap[K]['detail'],
+): void {
+  target.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+}

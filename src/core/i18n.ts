@@ -1,12 +1,15 @@
 /**
  * UI strings (English and Spanish) and locale-aware formatting through Intl.
  *
- * Each element declares its own strings with `defineStrings()`; keys are namespaced
- * (`comments.heading`). Partners override any string, for any language, with
+ * The bundled strings live in `src/i18n/` (one typed file per language); each element
+ * registers its group with `defineStrings()`; keys are namespaced (`comments.heading`). Partners override any string, for any language, with
  * `setStrings('es', { 'comments.heading': 'Opiniones' })` or per element through
  * its `strings` property. Lookup order: element override → page override →
  * bundled language → English.
  */
+
+import { state as en } from '../i18n/en.js';
+import { state as es } from '../i18n/es.js';
 
 /** A message: text with `{name}` placeholders, or plural forms chosen by `{count}`. */
 export type Message =
@@ -160,31 +163,4 @@ export function formatDate(locale: string, iso: string | null | undefined): stri
   }
 }
 
-defineStrings({
-  en: {
-    'state.loading': 'Loading…',
-    'state.error': 'Something went wrong while loading this content.',
-    'state.error.network': 'We could not reach the content server. Please check your connection.',
-    'state.error.timeout': 'The content server took too long to answer.',
-    'state.error.rate_limited': 'The content server is busy right now.',
-    'state.error.bad_response': 'The content server sent an answer we could not read.',
-    'state.retry': 'Try again',
-    'state.notFound': 'This content is not available.',
-    'state.notConfigured': 'This widget is not set up yet: it needs the “{attribute}” attribute.',
-    'state.empty': 'Nothing here yet.',
-  },
-  es: {
-    'state.loading': 'Cargando…',
-    'state.error': 'Algo salió mal al cargar este contenido.',
-    'state.error.network': 'No pudimos conectar con el servidor de contenidos. Revise su conexión.',
-    'state.error.timeout': 'El servidor de contenidos tardó demasiado en responder.',
-    'state.error.rate_limited': 'El servidor de contenidos está ocupado en este momento.',
-    'state.error.bad_response':
-      'El servidor de contenidos envió una respuesta que no pudimos leer.',
-    'state.retry': 'Intentar de nuevo',
-    'state.notFound': 'Este contenido no está disponible.',
-    'state.notConfigured':
-      'Este widget aún no está configurado: necesita el atributo «{attribute}».',
-    'state.empty': 'Aún no hay nada aquí.',
-  },
-});
+defineStrings({ en, es });

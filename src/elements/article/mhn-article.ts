@@ -1,7 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { html as staticHtml } from 'lit/static-html.js';
-import { TaskStatus } from '@lit/task';
 import {
   parseArticle,
   parseSite,
@@ -10,35 +9,19 @@ import {
   type Site,
 } from '../../core/api-types.js';
 import { defineStrings, formatDate } from '../../core/i18n.js';
-import { MhnElement, pathOf } from '../../core/mhn-element.js';
+import { MhnElement } from '../../core/mhn-element.js';
+import { getResource, pathOf, resourcesBusy } from '../../controllers/resource.js';
 import { nestHeadings, sanitizeHtml } from '../../core/sanitize.js';
-import { headingTag } from '../../core/heading.js';
+import { HeadingLevel } from '../../core/heading.js';
 import { skeletonText } from '../../core/states.js';
 import { hostStyles } from '../../core/styles.js';
 import { safeUrl } from '../../core/urls.js';
 import { articleStyles } from './mhn-article.styles.js';
 import { addJsonLd, articleJsonLd } from './structured-data.js';
+import { article as en } from '../../i18n/en.js';
+import { article as es } from '../../i18n/es.js';
 
-defineStrings({
-  en: {
-    'article.by': 'By {names}',
-    'article.updated': 'Updated {date}',
-    'article.published': 'Published {date}',
-    'article.reviewed': 'Reviewed {date}',
-    'article.reviewedBy': 'Reviewed {date} by {names}',
-    'article.source': 'Read this article on {site}',
-    'article.notFound': 'This article is not available.',
-  },
-  es: {
-    'article.by': 'Por {names}',
-    'article.updated': 'Actualizado el {date}',
-    'article.published': 'Publicado el {date}',
-    'article.reviewed': 'Revisado el {date}',
-    'article.reviewedBy': 'Revisado el {date} por {names}',
-    'article.source': 'Lea este artículo en {site}',
-    'article.notFound': 'Este artículo no está disponible.',
-  },
-});
+defineStrings({ en, es });
 
 /**
  * One article from the publisher: its title as a heading, the authors with their
@@ -47,6 +30,9 @@ defineStrings({
  *
  * @tagname mhn-article
  * @summary Shows an article: title, authors, dates, sanitized body, link to the original.
+ *
+ * @attr {number} heading-level - Level of the title heading, 1–6.
+ * @prop {number} headingLevel - Level of the title heading, 1–6.
  *
  * @fires mhn-load - The article rendered. `detail.data` is the article.
  * @fires mhn-error - An error state is shown. `detail.error` is `{ code, message, status? }`.
@@ -80,14 +66,11 @@ defineStrings({
  * @cssprop --mhn-radius - Corner radius.
  * @cssprop --mhn-space - Inner padding.
  */
-export class MhnArticle extends MhnElement {
+export class MhnArticle extends HeadingLevel(MhnElement) {
   static override styles = [hostStyles, articleStyles];
 
   /** The article's slug, as in `/articles/{slug}`. */
   @property() article?: string;
-
-  /** Level of the title heading, 1–6. */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
 
   /**
    * Adds a schema.org `MedicalWebPage` JSON-LD block for the article to the page's
@@ -98,12 +81,16 @@ export class MhnArticle extends MhnElement {
   private body?: { source: Article; level: number; fragment: DocumentFragment };
   private jsonLd?: { article: Article; site?: Site; release: () => void };
 
-  private readonly task = this.createGetTask(() => pathOf('articles', this.article), parseArticle, {
-    required: 'article',
-  });
+  private readonly resource = getResource(
+    this,
+    () => pathOf('articles', this.article),
+    parseArticle,
+    { required: 'article' },
+  );
 
   /** The publisher's name and URL for the structured data (only fetched when asked for). */
-  private readonly siteTask = this.createGetTask(
+  private readonly site = getResource(
+    this,
     () => (this.structuredData ? ['site'] : undefined),
     parseSite,
     { events: false },
@@ -111,13 +98,7 @@ export class MhnArticle extends MhnElement {
 
   /** The loaded article, once loaded. */
   get data(): Article | undefined {
-    return this.task.value;
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    const level = Math.round(Number(this.headingLevel));
-    if (!(level >= 1 && level <= 6)) this.headingLevel = 2;
+    return this.resource.lastValue;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -137,12 +118,8 @@ export class MhnArticle extends MhnElement {
 
   /** Keeps the page's JSON-LD block in step with the shown article (and the site, once known). */
   private syncJsonLd(): void {
-    const done = (status: TaskStatus) => status === TaskStatus.COMPLETE;
-    const article =
-      this.structuredData && this.isConnected && done(this.task.status)
-        ? this.task.value
-        : undefined;
-    const site = done(this.siteTask.status) ? this.siteTask.value : undefined;
+    const article = this.structuredData && this.isConnected ? this.resource.value : undefined;
+    const site = this.site.value;
     if (article === this.jsonLd?.article && site === this.jsonLd?.site) return;
     this.dropJsonLd();
     if (article) {
@@ -157,8 +134,8 @@ export class MhnArticle extends MhnElement {
   }
 
   protected override renderContent() {
-    return html`<div part="base" aria-busy=${this.busy ? 'true' : 'false'}>
-      ${this.renderTask(this.task, {
+    return html`<div part="base" aria-busy=${resourcesBusy(this) ? 'true' : 'false'}>
+      ${this.resource.render({
         complete: (article) => this.renderArticle(article),
         loading: () => this.renderPlaceholder(),
         notFound: () =>
@@ -190,7 +167,7 @@ export class MhnArticle extends MhnElement {
 
   private bodyFor(article: Article): DocumentFragment {
     // Sanitize once per loaded article; Lit moves the fragment's nodes into place.
-    const level = this.headingLevel;
+    const level = this.topHeadingLevel;
     if (this.body?.source !== article || this.body.level !== level) {
       const fragment = sanitizeHtml(article.bodyHtml, safeUrl(article.url));
       this.body = { source: article, level, fragment: nestHeadings(fragment, level) };
@@ -210,7 +187,7 @@ export class MhnArticle extends MhnElement {
   }
 
   private renderArticle(article: Article) {
-    const heading = headingTag(this.headingLevel);
+    const heading = this.heading();
     const url = safeUrl(article.url);
     const topicUrl = safeUrl(article.topic?.url);
     const reviewers = article.reviewedBy?.length ? this.names(article.reviewedBy) : undefined;

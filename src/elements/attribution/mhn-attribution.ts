@@ -2,25 +2,15 @@ import { html, nothing } from 'lit';
 import { parseSite, type Certification, type Site } from '../../core/api-types.js';
 import { defineStrings } from '../../core/i18n.js';
 import { MhnElement } from '../../core/mhn-element.js';
+import { getResource, resourcesBusy } from '../../controllers/resource.js';
 import { renderEmpty, skeletonText } from '../../core/states.js';
 import { hostStyles } from '../../core/styles.js';
 import { safeUrl } from '../../core/urls.js';
 import { attributionStyles } from './mhn-attribution.styles.js';
+import { attribution as en } from '../../i18n/en.js';
+import { attribution as es } from '../../i18n/es.js';
 
-defineStrings({
-  en: {
-    'attribution.verify': 'Verify {name} certification',
-    'attribution.poweredBy': 'Powered by {name}',
-    'attribution.publisher': 'Content by {name}',
-    'attribution.empty': 'No publisher details are available.',
-  },
-  es: {
-    'attribution.verify': 'Verificar la certificación {name}',
-    'attribution.poweredBy': 'Con la tecnología de {name}',
-    'attribution.publisher': 'Contenido de {name}',
-    'attribution.empty': 'No hay datos del editor disponibles.',
-  },
-});
+defineStrings({ en, es });
 
 /**
  * Who stands behind the content, from `GET /site` (shared with the other widgets):
@@ -74,16 +64,16 @@ export class MhnAttribution extends MhnElement {
   /** Certifications whose badge image failed to load (shown as text links). */
   private readonly brokenBadges = new WeakSet<Certification>();
 
-  private readonly task = this.createGetTask(() => ['site'], parseSite);
+  private readonly resource = getResource(this, () => ['site'], parseSite);
 
   /** The loaded site facts, once loaded. */
   get data(): Site | undefined {
-    return this.task.value;
+    return this.resource.lastValue;
   }
 
   protected override renderContent() {
-    return html`<div part="base" aria-busy=${this.busy ? 'true' : 'false'}>
-      ${this.renderTask(this.task, {
+    return html`<div part="base" aria-busy=${resourcesBusy(this) ? 'true' : 'false'}>
+      ${this.resource.render({
         // Typical: a certification and its description, two follow links, the credits.
         loading: () =>
           html`<ul class="certifications">

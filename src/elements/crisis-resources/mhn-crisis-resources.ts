@@ -1,36 +1,18 @@
 import { type PropertyValues, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { html as staticHtml } from 'lit/static-html.js';
-import { TaskStatus } from '@lit/task';
 import { parseSite, type CrisisLine, type Site } from '../../core/api-types.js';
-import { toContentError } from '../../core/errors.js';
 import { defineStrings } from '../../core/i18n.js';
-import { MhnElement, renderLoading } from '../../core/mhn-element.js';
-import { headingTag } from '../../core/heading.js';
+import { MhnElement } from '../../core/mhn-element.js';
+import { HeadingLevel } from '../../core/heading.js';
+import { getResource, resourcesBusy } from '../../controllers/resource.js';
 import { hostStyles } from '../../core/styles.js';
 import { safeUrl, telUrl } from '../../core/urls.js';
 import { crisisResourcesStyles } from './mhn-crisis-resources.styles.js';
+import { crisis as en } from '../../i18n/en.js';
+import { crisis as es } from '../../i18n/es.js';
 
-defineStrings({
-  en: {
-    'crisis.heading': 'If you are in crisis',
-    'crisis.call': 'Call {number}',
-    'crisis.text': 'Text {number}',
-    'crisis.website': 'Visit {host}',
-    'crisis.loading': 'Loading crisis lines…',
-    'crisis.error':
-      'The crisis lines could not be shown just now. If you are in danger, call your local emergency number.',
-  },
-  es: {
-    'crisis.heading': 'Si está en crisis',
-    'crisis.call': 'Llamar al {number}',
-    'crisis.text': 'Enviar mensaje de texto al {number}',
-    'crisis.website': 'Visitar {host}',
-    'crisis.loading': 'Cargando líneas de ayuda…',
-    'crisis.error':
-      'No pudimos mostrar las líneas de ayuda en este momento. Si está en peligro, llame al número de emergencias local.',
-  },
-});
+defineStrings({ en, es });
 
 /**
  * Crisis lines from `GET /site` (shared with the other widgets): for each line, its
@@ -41,6 +23,9 @@ defineStrings({
  *
  * @tagname mhn-crisis-resources
  * @summary Crisis lines with call / text links and the emergency sentence.
+ *
+ * @attr {number} heading-level - Level of the heading, 1–6.
+ * @prop {number} headingLevel - Level of the heading, 1–6.
  *
  * @fires mhn-load - The crisis lines rendered. `detail.data` is the site.
  * @fires mhn-error - An error state is shown. `detail.error` is `{ code, message, status? }`.
@@ -73,20 +58,17 @@ defineStrings({
  * @cssprop --mhn-radius - Corner radius.
  * @cssprop --mhn-space - Inner padding.
  */
-export class MhnCrisisResources extends MhnElement {
+export class MhnCrisisResources extends HeadingLevel(MhnElement) {
   static override styles = [hostStyles, crisisResourcesStyles];
 
   /** `US` or `CA` (any case): show that country's lines only. Default: every line. */
   @property() country?: string;
 
-  /** Level of the heading, 1–6. */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
-
-  private readonly task = this.createGetTask(() => ['site'], parseSite);
+  private readonly resource = getResource(this, () => ['site'], parseSite);
 
   /** The loaded site facts, once loaded. */
   get data(): Site | undefined {
-    return this.task.value;
+    return this.resource.lastValue;
   }
 
   /** The lines shown: those of `country` (and those for every country), or all. */
@@ -99,10 +81,10 @@ export class MhnCrisisResources extends MhnElement {
 
   /** Nothing to show: the endpoint offers no crisis line (for this country). */
   private get empty(): boolean {
-    const { status, value, error } = this.task;
+    const { status, value, error } = this.resource;
     if (!this.resolvedEndpoint) return false;
-    if (status === TaskStatus.COMPLETE) return !this.lines(value).length;
-    return status === TaskStatus.ERROR && toContentError(error).code === 'not_found';
+    if (status === 'complete') return !this.lines(value).length;
+    return error?.code === 'not_found';
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -114,24 +96,20 @@ export class MhnCrisisResources extends MhnElement {
     if (!this.resolvedEndpoint) {
       return html`<div part="base">${this.renderNotConfigured('endpoint')}</div>`;
     }
-    const loading = () => renderLoading(this.t, 2, this.t('crisis.loading'));
-    return html`<div part="base" aria-busy=${this.busy ? 'true' : 'false'}>
-      ${this.task.render({
-        initial: loading,
-        pending: loading,
+    return html`<div part="base" aria-busy=${resourcesBusy(this) ? 'true' : 'false'}>
+      ${this.resource.render({
+        loadingLines: 2,
+        loadingLabel: this.t('crisis.loading'),
         complete: (site) => this.renderLines(site),
-        error: (e) => {
-          const { code } = toContentError(e);
-          if (code === 'aborted') return loading();
-          if (code === 'not_found') return nothing;
-          // Calm: no red, no jargon, and still the one thing a reader in danger needs.
-          return html`<div class="state" part="error" role="alert">
+        notFound: () => nothing,
+        // Calm: no red, no jargon, and still the one thing a reader in danger needs.
+        error: () =>
+          html`<div class="state" part="error" role="alert">
             <p class="state-message">${this.t('crisis.error')}</p>
-            <button type="button" part="button retry" @click=${() => void this.task.run()}>
+            <button type="button" part="button retry" @click=${() => void this.resource.run()}>
               ${this.t('state.retry')}
             </button>
-          </div>`;
-        },
+          </div>`,
       })}
     </div>`;
   }
@@ -158,7 +136,7 @@ export class MhnCrisisResources extends MhnElement {
   private renderLines(site: Site) {
     const lines = this.lines(site);
     if (!lines.length) return nothing;
-    const heading = headingTag(this.headingLevel);
+    const heading = this.heading();
     const { heading: title, emergency } = site.crisis!;
     return staticHtml`<${heading} class="heading" part="heading">${title ?? this.t('crisis.heading')}</${heading}>
       <ul class="lines" part="lines">

@@ -3,25 +3,17 @@ import { property } from 'lit/decorators.js';
 import { html as staticHtml } from 'lit/static-html.js';
 import { parseTopic, type Topic } from '../../core/api-types.js';
 import { defineStrings } from '../../core/i18n.js';
-import { MhnElement, pathOf } from '../../core/mhn-element.js';
+import { MhnElement } from '../../core/mhn-element.js';
+import { getResource, pathOf, resourcesBusy } from '../../controllers/resource.js';
 import { renderEmpty, renderNotFound, skeletonText } from '../../core/states.js';
-import { headingTag } from '../../core/heading.js';
+import { HeadingLevel } from '../../core/heading.js';
 import { hostStyles } from '../../core/styles.js';
 import { safeUrl } from '../../core/urls.js';
 import { relatedTopicsStyles } from './mhn-related-topics.styles.js';
+import { related as en } from '../../i18n/en.js';
+import { related as es } from '../../i18n/es.js';
 
-defineStrings({
-  en: {
-    'related.heading': 'Related Topics',
-    'related.empty': 'No related topics.',
-    'related.notFound': 'This topic is not available.',
-  },
-  es: {
-    'related.heading': 'Temas relacionados',
-    'related.empty': 'No hay temas relacionados.',
-    'related.notFound': 'Este tema no está disponible.',
-  },
-});
+defineStrings({ en, es });
 
 /**
  * The topics related to one topic, as a list of links to each topic's page on the
@@ -31,6 +23,9 @@ defineStrings({
  *
  * @tagname mhn-related-topics
  * @summary "Related Topics": links to the topics related to one topic.
+ *
+ * @attr {number} heading-level - Level of the "Related Topics" heading, 1–6.
+ * @prop {number} headingLevel - Level of the "Related Topics" heading, 1–6.
  *
  * @fires mhn-load - The list rendered. `detail.data` is the topic.
  * @fires mhn-error - An error state is shown. `detail.error` is `{ code, message, status? }`.
@@ -61,29 +56,26 @@ defineStrings({
  * @cssprop --mhn-radius - Corner radius.
  * @cssprop --mhn-space - Inner padding.
  */
-export class MhnRelatedTopics extends MhnElement {
+export class MhnRelatedTopics extends HeadingLevel(MhnElement) {
   static override styles = [hostStyles, relatedTopicsStyles];
 
   /** The topic's slug, as in `/topics/{slug}`. */
   @property() topic?: string;
 
-  /** Level of the "Related Topics" heading, 1–6. */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
-
-  private readonly task = this.createGetTask(() => pathOf('topics', this.topic), parseTopic, {
+  private readonly resource = getResource(this, () => pathOf('topics', this.topic), parseTopic, {
     required: 'topic',
   });
 
   /** The loaded topic, once loaded. */
   get data(): Topic | undefined {
-    return this.task.value;
+    return this.resource.lastValue;
   }
 
   protected override renderContent() {
-    const heading = headingTag(this.headingLevel);
-    return staticHtml`<div part="base" aria-busy=${this.busy ? 'true' : 'false'}>
+    const heading = this.heading();
+    return staticHtml`<div part="base" aria-busy=${resourcesBusy(this) ? 'true' : 'false'}>
       <${heading} class="heading" part="heading">${this.t('related.heading')}</${heading}>
-      ${this.renderTask(this.task, {
+      ${this.resource.render({
         loading: () =>
           html`<ul>
             <li>${skeletonText(12)}</li>

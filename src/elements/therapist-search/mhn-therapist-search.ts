@@ -1,18 +1,19 @@
 import { html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { html as staticHtml, type StaticValue } from 'lit/static-html.js';
-import { TaskStatus } from '@lit/task';
 import {
   parseSite,
   parseTherapistPage,
   type Therapist,
   type TherapistPage,
 } from '../../core/api-types.js';
-import { ContentError, isAbortError, toContentError } from '../../core/errors.js';
+import { ContentError } from '../../core/errors.js';
 import { defineStrings, formatNumber } from '../../core/i18n.js';
-import { MhnElement, initialState } from '../../core/mhn-element.js';
-import { errorMessage, renderError, renderLoading, skeletonText } from '../../core/states.js';
-import { headingTag } from '../../core/heading.js';
+import { MhnElement } from '../../core/mhn-element.js';
+import { PagedListController } from '../../controllers/paged-list.js';
+import { ResourceController, getResource, initialState } from '../../controllers/resource.js';
+import { errorMessage, renderError, skeletonText } from '../../core/states.js';
+import { HeadingLevel } from '../../core/heading.js';
 import { hostStyles } from '../../core/styles.js';
 import { safeUrl, telUrl } from '../../core/urls.js';
 import {
@@ -23,58 +24,15 @@ import {
   type Country,
 } from '../../contract/index.js';
 import { therapistSearchStyles } from './mhn-therapist-search.styles.js';
+import { therapist as en } from '../../i18n/en.js';
+import { therapist as es } from '../../i18n/es.js';
 
 const MILE_KM = 1.609344;
 const RADII_KM = [10, 25, 40, 80, 160];
 const RADII_MI = [5, 15, 25, 50, 100];
 const EXAMPLES: Record<Country, string> = { US: '10001', CA: 'K1A 0B1' };
 
-defineStrings({
-  en: {
-    'therapist.heading': 'Find a Therapist (USA/Canada)',
-    'therapist.code': 'ZIP or postal code',
-    'therapist.radius': 'Distance',
-    'therapist.search': 'Search',
-    'therapist.searching': 'Searching for therapists…',
-    'therapist.country.US': 'the USA',
-    'therapist.country.CA': 'Canada',
-    'therapist.invalid': 'This search covers {countries} only. Enter a code like {examples}.',
-    'therapist.elsewhere': 'For other countries, use {link}.',
-    'therapist.advanced': 'Advanced Search',
-    'therapist.count': {
-      one: 'Showing 1 therapist within {radius} of {code}.',
-      other: 'Showing {count} therapists within {radius} of {code}.',
-    },
-    'therapist.empty': 'No therapists found within {radius} of {code}. Try a larger distance.',
-    'therapist.away': '{distance} away',
-    'therapist.specialties': 'Specialties: {list}',
-    'therapist.call': 'Call {phone}',
-    'therapist.more': 'Load more therapists',
-  },
-  es: {
-    'therapist.heading': 'Buscar un terapeuta (EE. UU./Canadá)',
-    'therapist.code': 'Código ZIP o postal',
-    'therapist.radius': 'Distancia',
-    'therapist.search': 'Buscar',
-    'therapist.searching': 'Buscando terapeutas…',
-    'therapist.country.US': 'EE. UU.',
-    'therapist.country.CA': 'Canadá',
-    'therapist.invalid':
-      'Esta búsqueda solo abarca {countries}. Escriba un código como {examples}.',
-    'therapist.elsewhere': 'Para otros países, use la {link}.',
-    'therapist.advanced': 'Búsqueda avanzada',
-    'therapist.count': {
-      one: 'Se muestra 1 terapeuta a menos de {radius} de {code}.',
-      other: 'Se muestran {count} terapeutas a menos de {radius} de {code}.',
-    },
-    'therapist.empty':
-      'No se encontraron terapeutas a menos de {radius} de {code}. Pruebe con una distancia mayor.',
-    'therapist.away': 'a {distance}',
-    'therapist.specialties': 'Especialidades: {list}',
-    'therapist.call': 'Llamar al {phone}',
-    'therapist.more': 'Cargar más terapeutas',
-  },
-});
+defineStrings({ en, es });
 
 /** The query of a search: the normalized code, the radius in km, the page size. */
 type Search = { postalCode: string; radius: number; limit: number };
@@ -98,6 +56,9 @@ function usesMiles(locale: string): boolean {
  *
  * @tagname mhn-therapist-search
  * @summary "Find a Therapist (USA/Canada)": postal code search with results and paging.
+ *
+ * @attr {number} heading-level - Level of the "Find a Therapist" heading, 1–5 (each therapist's name is one level below).
+ * @prop {number} headingLevel - Level of the "Find a Therapist" heading, 1–5 (each therapist's name is one level below).
  *
  * @fires mhn-load - Search results rendered. `detail.data` is the first page of results.
  * @fires mhn-error - The search failed and an error state is shown. `detail.error` is `{ code, message, status? }`.
@@ -139,7 +100,7 @@ function usesMiles(locale: string): boolean {
  * @cssprop --mhn-radius - Corner radius.
  * @cssprop --mhn-space - Inner padding.
  */
-export class MhnTherapistSearch extends MhnElement {
+export class MhnTherapistSearch extends HeadingLevel(MhnElement, 1) {
   static override styles = [hostStyles, therapistSearchStyles];
 
   /** The default search distance, in kilometres (shown in miles where readers expect miles). */
@@ -148,35 +109,41 @@ export class MhnTherapistSearch extends MhnElement {
   /** How many therapists to show at a time (1–100; "Load more therapists" shows the next ones). */
   @property({ attribute: 'page-size', type: Number }) pageSize = 10;
 
-  /** Level of the "Find a Therapist" heading, 1–5 (each therapist's name is one level below). */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
-
   /** The distance the reader chose, in km. */
   @state() private km?: number;
   /** The search being shown. */
   @state() private searched?: Search;
-  /** The results shown so far (first page plus any loaded with Load more). */
-  @state() private page?: TherapistPage;
   /** The field that is in error, and the server's message for it (if it came from the server). */
   @state() private invalid?: { field: 'code' | 'radius'; message?: string };
-  @state() private more?: 'loading' | ContentError;
-  private moreAbort?: AbortController;
 
   @query('#code') private input?: HTMLInputElement;
 
   /** Publisher facts (Advanced Search link, countries); the form works without them. */
-  private readonly site = this.createGetTask(() => ['site'], parseSite, { events: false });
+  private readonly site = getResource(this, () => ['site'], parseSite, { events: false });
 
-  private readonly search = this.createTask(
-    () => [this.resolvedEndpoint, this.client, this.searched] as const,
-    async ([endpoint, client, searched], signal) => {
+  /** The results shown so far (first page plus any loaded with Load more). */
+  private readonly results = new PagedListController<Therapist, TherapistPage>(this, {
+    fetch: (cursor, signal) =>
+      this.client.get(this.resolvedEndpoint!, ['therapists'], {
+        parse: parseTherapistPage,
+        query: { ...this.searched!, cursor },
+        signal,
+      }),
+    itemToFocus: (index) => this.renderRoot.querySelectorAll<HTMLElement>('.name')[index],
+  });
+
+  private readonly search = new ResourceController(this, {
+    args: () => [this.resolvedEndpoint, this.client, this.searched] as const,
+    load: async ([endpoint, client, searched], signal) => {
       if (!endpoint || !searched) return initialState;
       try {
-        return (this.page = await client.get(endpoint, ['therapists'], {
+        const page = await client.get(endpoint, ['therapists'], {
           parse: parseTherapistPage,
           query: searched,
           signal,
-        }));
+        });
+        this.results.reset(searched, page);
+        return page;
       } catch (e) {
         if (!(e instanceof ContentError) || e.code !== 'validation_failed') throw e;
         // The server's own message goes on the field it names.
@@ -191,11 +158,16 @@ export class MhnTherapistSearch extends MhnElement {
         return initialState;
       }
     },
-  );
+  });
+
+  private shown?: TherapistPage;
 
   /** The therapists shown, once a search has completed. */
   get data(): TherapistPage | undefined {
-    return this.search.status === TaskStatus.COMPLETE ? this.page : undefined;
+    if (this.search.status !== 'complete') return undefined;
+    const { items, next } = this.results;
+    if (this.shown?.items !== items) this.shown = { items: items as Therapist[], nextCursor: next };
+    return this.shown;
   }
 
   private get miles(): boolean {
@@ -227,7 +199,7 @@ export class MhnTherapistSearch extends MhnElement {
   }
 
   private get countries(): Country[] {
-    const listed = (this.site.value?.therapistSearch?.countries ?? [])
+    const listed = (this.site.lastValue?.therapistSearch?.countries ?? [])
       .map((c) => c.trim().toUpperCase() as Country)
       .filter((c) => COUNTRIES.includes(c));
     return listed.length ? listed : [...COUNTRIES];
@@ -258,7 +230,7 @@ export class MhnTherapistSearch extends MhnElement {
 
   /** "For other countries, use Advanced Search." — only when the link is http(s). */
   private renderElsewhere() {
-    const url = safeUrl(this.site.value?.therapistSearch?.advancedSearchUrl);
+    const url = safeUrl(this.site.lastValue?.therapistSearch?.advancedSearchUrl);
     if (!url) return nothing;
     const [before, after = ''] = this.t('therapist.elsewhere', { link: '\u0000' }).split('\u0000');
     return html`${before}<a part="advanced-link" href=${url}>${this.t('therapist.advanced')}</a
@@ -276,8 +248,7 @@ export class MhnTherapistSearch extends MhnElement {
     }
     input.value = valid.code;
     this.invalid = undefined;
-    this.moreAbort?.abort();
-    this.more = undefined;
+    this.results.abort();
     const size = Math.round(this.pageSize);
     this.searched = {
       postalCode: valid.code,
@@ -286,51 +257,16 @@ export class MhnTherapistSearch extends MhnElement {
     };
   }
 
-  private async loadMore(event: Event): Promise<void> {
-    const page = this.page;
-    const searched = this.searched;
-    const endpoint = this.resolvedEndpoint;
-    if (!page?.nextCursor || !searched || !endpoint || this.more === 'loading') return;
-    const hadFocus = this.shadowRoot?.activeElement === event.currentTarget;
-    const shown = page.items.length;
-    const controller = (this.moreAbort = new AbortController());
-    this.more = 'loading';
-    try {
-      const next = await this.client.get(endpoint, ['therapists'], {
-        parse: parseTherapistPage,
-        query: { ...searched, cursor: page.nextCursor },
-        signal: controller.signal,
-      });
-      this.page = { items: [...page.items, ...next.items], nextCursor: next.nextCursor };
-      this.more = undefined;
-      // The button stays (and keeps focus) while there are more; after the last page,
-      // focus moves to the first therapist that was added.
-      if (hadFocus && !next.nextCursor) {
-        await this.updateComplete;
-        this.renderRoot.querySelectorAll<HTMLElement>('.name')[shown]?.focus();
-      }
-    } catch (error) {
-      if (controller === this.moreAbort)
-        this.more = isAbortError(error) ? undefined : toContentError(error);
-    }
-  }
-
-  protected override removed(): void {
-    super.removed();
-    this.moreAbort?.abort();
-  }
-
   protected override renderContent() {
     if (!this.resolvedEndpoint) {
       return html`<div part="base">${this.renderNotConfigured('endpoint')}</div>`;
     }
-    const level = Math.min(5, Math.max(1, Math.round(this.headingLevel) || 2));
-    const heading = headingTag(level);
+    const heading = this.heading();
     const { options, selected } = this.radii();
     const invalid = this.invalid;
     const codeError = invalid?.field === 'code';
     const radiusError = invalid?.field === 'radius';
-    const busy = this.search.status === TaskStatus.PENDING || this.more === 'loading';
+    const busy = this.search.status === 'pending' || this.results.pending;
     return staticHtml`<div part="base">
       <${heading} class="heading" part="heading" id="heading">${this.t('therapist.heading')}</${heading}>
       <form part="form" role="search" aria-labelledby="heading" @submit=${this.onSubmit}>
@@ -386,58 +322,55 @@ export class MhnTherapistSearch extends MhnElement {
       <p class="elsewhere muted" part="elsewhere">${
         codeError
           ? nothing
-          : this.site.status < TaskStatus.COMPLETE
+          : this.site.status === 'initial' || this.site.status === 'pending'
             ? html`<span aria-hidden="true">${skeletonText(36)}</span>`
             : this.renderElsewhere()
       }</p>
       <div class="results-area" aria-busy=${busy ? 'true' : 'false'}>
         <p class="status" part="status" role="status">${this.renderStatus()}</p>
-        ${this.renderResults(headingTag(level + 1))}
+        ${this.renderResults(this.heading(1))}
       </div>
     </div>`;
   }
 
   private renderStatus() {
-    const page = this.page;
+    const { items } = this.results;
     const searched = this.searched;
-    if (this.search.status !== TaskStatus.COMPLETE || !page || !searched) return nothing;
+    if (this.search.status !== 'complete' || !searched) return nothing;
     const params = { code: searched.postalCode, radius: this.distance(searched.radius, 0) };
-    return page.items.length
-      ? this.t('therapist.count', { ...params, count: page.items.length })
+    return items.length
+      ? this.t('therapist.count', { ...params, count: items.length })
       : html`${this.t('therapist.empty', params)} ${this.renderElsewhere()}`;
   }
 
   private renderResults(heading: StaticValue) {
-    const { status, error } = this.search;
-    if (status === TaskStatus.INITIAL) return nothing;
-    const loading = renderLoading(this.t, 3, this.t('therapist.searching'));
-    if (status === TaskStatus.PENDING) return loading;
-    if (status === TaskStatus.ERROR) {
-      const e = toContentError(error);
-      return e.code === 'aborted' ? loading : renderError(this.t, e, () => void this.search.run());
-    }
-    const page = this.page!;
-    const more = this.more;
+    if (this.search.status === 'initial') return nothing;
+    return this.search.render({
+      loadingLines: 3,
+      loadingLabel: this.t('therapist.searching'),
+      complete: () => this.renderList(heading),
+      error: (error) => renderError(this.t, error, () => void this.search.run()),
+    });
+  }
+
+  private renderList(heading: StaticValue) {
+    const { items, next, error, pending } = this.results;
     return html`${
-      page.items.length
+      items.length
         ? html`<ul class="results" part="results">
-            ${page.items.map((t) => this.renderTherapist(t, heading))}
+            ${items.map((t) => this.renderTherapist(t, heading))}
           </ul>`
         : nothing
     }
+    ${error ? html`<p class="state" role="alert">${errorMessage(this.t, error)}</p>` : nothing}
     ${
-      more && more !== 'loading'
-        ? html`<p class="state" role="alert">${errorMessage(this.t, more)}</p>`
-        : nothing
-    }
-    ${
-      page.nextCursor
+      next
         ? html`<button
             class="secondary more"
             part="button load-more"
             type="button"
-            aria-disabled=${more === 'loading' ? 'true' : 'false'}
-            @click=${this.loadMore}
+            aria-disabled=${pending ? 'true' : 'false'}
+            @click=${(e: Event) => this.results.loadMore(e)}
           >
             ${this.t('therapist.more')}
           </button>`

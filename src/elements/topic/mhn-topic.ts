@@ -1,17 +1,18 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { html as staticHtml } from 'lit/static-html.js';
-import { TaskStatus } from '@lit/task';
 import {
   parseSectionPage,
   parseTopic,
   type Section,
   type SectionItem,
+  type SectionPage,
   type Topic,
 } from '../../core/api-types.js';
-import { toContentError, isAbortError, type ContentError } from '../../core/errors.js';
 import { defineStrings, formatDate } from '../../core/i18n.js';
-import { MhnElement, pathOf } from '../../core/mhn-element.js';
+import { MhnElement } from '../../core/mhn-element.js';
+import { PagedListController } from '../../controllers/paged-list.js';
+import { getResource, pathOf, resourcesBusy } from '../../controllers/resource.js';
 import {
   errorMessage,
   renderEmpty,
@@ -20,59 +21,22 @@ import {
   renderNotFound,
   skeletonText,
 } from '../../core/states.js';
-import { headingTag } from '../../core/heading.js';
+import { HeadingLevel } from '../../core/heading.js';
 import { hostStyles } from '../../core/styles.js';
 import { safeUrl } from '../../core/urls.js';
 import { topicStyles } from './mhn-topic.styles.js';
+import { topic as en } from '../../i18n/en.js';
+import { topic as es } from '../../i18n/es.js';
 
 /** Items asked for per request. */
 const PAGE_SIZE = 10;
 
 const KINDS = ['article', 'news', 'qa', 'blog', 'video', 'link', 'book-review'];
 
-defineStrings({
-  en: {
-    'topic.tab': '{title} ({count})',
-    'topic.more': 'Load more items',
-    'topic.shown': { one: '{count} item shown.', other: '{count} items shown.' },
-    'topic.empty': 'Nothing in this section yet.',
-    'topic.noSections': 'This topic has no sections yet.',
-    'topic.notFound': 'This topic is not available.',
-    'topic.kind.article': 'Article',
-    'topic.kind.news': 'News',
-    'topic.kind.qa': 'Q&A',
-    'topic.kind.blog': 'Blog',
-    'topic.kind.video': 'Video',
-    'topic.kind.link': 'Link',
-    'topic.kind.book-review': 'Book review',
-  },
-  es: {
-    'topic.more': 'Cargar más elementos',
-    'topic.shown': { one: '{count} elemento mostrado.', other: '{count} elementos mostrados.' },
-    'topic.empty': 'Aún no hay nada en esta sección.',
-    'topic.noSections': 'Este tema aún no tiene secciones.',
-    'topic.notFound': 'Este tema no está disponible.',
-    'topic.kind.article': 'Artículo',
-    'topic.kind.news': 'Noticia',
-    'topic.kind.qa': 'Preguntas y respuestas',
-    'topic.kind.blog': 'Blog',
-    'topic.kind.video': 'Vídeo',
-    'topic.kind.link': 'Enlace',
-    'topic.kind.book-review': 'Reseña de libro',
-  },
-});
+defineStrings({ en, es });
 
 /** One section's items as loaded so far. */
-interface Panel {
-  items: SectionItem[];
-  next: string | null;
-  loaded: boolean;
-  /** Set while a request for this panel is in flight. */
-  ctrl?: AbortController;
-  error?: ContentError;
-  /** Text for the panel's status line (after Load more). */
-  status?: string;
-}
+type Panel = PagedListController<SectionItem, SectionPage>;
 
 /**
  * A topic center: the topic's title and one tab per section (with its item count),
@@ -86,6 +50,9 @@ interface Panel {
  *
  * @tagname mhn-topic
  * @summary The topic center: title, one tab per section, each section's items with paging.
+ *
+ * @attr {number} heading-level - Level of the topic title heading, 1–6.
+ * @prop {number} headingLevel - Level of the topic title heading, 1–6.
  *
  * @fires mhn-load - The topic rendered (`detail.data` is the topic), or a section's items
  *   did (`detail.data` is `{ section, items, nextCursor }`).
@@ -127,7 +94,7 @@ interface Panel {
  * @cssprop --mhn-radius - Corner radius.
  * @cssprop --mhn-space - Inner padding.
  */
-export class MhnTopic extends MhnElement {
+export class MhnTopic extends HeadingLevel(MhnElement) {
   static override styles = [hostStyles, topicStyles];
 
   /** The topic's slug, as in `/topics/{slug}`. */
@@ -143,28 +110,26 @@ export class MhnTopic extends MhnElement {
    */
   @property({ attribute: 'article-href' }) articleHref?: string;
 
-  /** Level of the topic title heading, 1–6. */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
-
   /** The id of the tab the reader opened. */
   @state() private selected?: string;
 
   private panels = new Map<string, Panel>();
   private key: readonly unknown[] = [];
 
-  private readonly task = this.createGetTask(() => pathOf('topics', this.topic), parseTopic, {
+  private readonly resource = getResource(this, () => pathOf('topics', this.topic), parseTopic, {
     required: 'topic',
   });
 
   /** The loaded topic, once loaded. */
   get data(): Topic | undefined {
-    return this.task.value;
+    return this.resource.lastValue;
   }
 
   /** The open section (the one the reader chose, else `section`, else the first). */
   get currentSection(): Section | undefined {
-    if (this.task.status !== TaskStatus.COMPLETE) return undefined;
-    const { sections } = this.task.value!;
+    const topic = this.resource.value;
+    if (!topic) return undefined;
+    const { sections } = topic;
     const find = (id?: string) => sections.find((s) => s.id === id?.trim());
     return find(this.selected) ?? find(this.section) ?? sections[0];
   }
@@ -175,7 +140,7 @@ export class MhnTopic extends MhnElement {
     if (key.some((v, i) => v !== this.key[i])) {
       // Another topic: forget its tabs and cancel what was loading for the old one.
       this.key = key;
-      this.abortPanels(true);
+      this.dropPanels();
       this.selected = undefined;
     }
     if (changed.has('section')) this.selected = undefined;
@@ -184,68 +149,44 @@ export class MhnTopic extends MhnElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     const section = this.currentSection;
-    if (section && !this.panels.has(section.id)) void this.load(section.id);
-  }
-
-  protected override removed(): void {
-    super.removed();
-    this.abortPanels(false);
-  }
-
-  /** Cancels panel requests; drops every panel (or only those with nothing loaded). */
-  private abortPanels(all: boolean): void {
-    for (const [id, panel] of this.panels) {
-      panel.ctrl?.abort();
-      panel.ctrl = undefined;
-      if (all || !panel.loaded) this.panels.delete(id);
+    // A section's first page loads when its tab opens (again if a removal cancelled it).
+    const panel = section && this.panels.get(section.id);
+    if (section && this.isConnected && !panel?.loaded && !panel?.pending && !panel?.error) {
+      void this.panel(section.id).load();
     }
   }
 
-  /** Loads a section's first page, or (`more`) its next page. */
-  private async load(id: string, more = false): Promise<void> {
+  /** The paged list of a section's items (made on first use). */
+  private panel(id: string): Panel {
+    let panel = this.panels.get(id);
+    if (panel) return panel;
     const endpoint = this.resolvedEndpoint;
     const slug = this.topic?.trim();
-    let panel = this.panels.get(id);
-    if (!endpoint || !slug || panel?.ctrl) return;
-    if (!panel || !more) this.panels.set(id, (panel = { items: [], next: null, loaded: false }));
-    const ctrl = (panel.ctrl = new AbortController());
-    const cursor = more ? panel.next : null;
-    panel.error = undefined;
-    panel.status = undefined;
-    this.requestUpdate();
-    try {
-      const page = await this.client.get(endpoint, ['topics', slug, 'sections', id], {
-        parse: parseSectionPage,
-        query: { limit: PAGE_SIZE, cursor },
-        signal: ctrl.signal,
-      });
-      if (panel.ctrl !== ctrl) return;
-      const first = panel.items.length;
-      panel.items = more ? [...panel.items, ...page.items] : page.items;
-      // A server that hands back the same cursor would page forever: stop there.
-      panel.next = page.nextCursor === cursor ? null : page.nextCursor;
-      panel.loaded = true;
-      if (more) panel.status = this.t('topic.shown', { count: panel.items.length });
-      panel.ctrl = undefined;
-      const focused = (this.shadowRoot?.activeElement as HTMLElement | null)?.part.contains('more');
-      this.requestUpdate();
-      await this.updateComplete;
-      // Load more keeps focus; when it goes away (last page), focus moves to the first new item.
-      if (focused && !panel.next) {
+    panel = new PagedListController<SectionItem, SectionPage>(this, {
+      fetch: (cursor, signal) =>
+        this.client.get(endpoint!, ['topics', slug!, 'sections', id], {
+          parse: parseSectionPage,
+          query: { limit: PAGE_SIZE, cursor },
+          signal,
+        }),
+      announce: (list) => this.t('topic.shown', { count: list.items.length }),
+      itemToFocus: (index) => {
         const shown = this.renderRoot.querySelector<HTMLElement>(`[role='tabpanel']:not([hidden])`);
-        (shown?.querySelector<HTMLElement>(`li:nth-child(${first + 1}) a`) ?? shown)?.focus();
-      }
-      this.emit('mhn-load', {
-        data: { section: id, items: page.items, nextCursor: page.nextCursor },
-      });
-    } catch (e) {
-      if (panel.ctrl !== ctrl || isAbortError(e)) return;
-      panel.ctrl = undefined;
-      panel.error = toContentError(e);
-      this.requestUpdate();
-      await this.updateComplete;
-      this.emit('mhn-error', { error: panel.error.toJSON() });
+        return shown?.querySelector<HTMLElement>(`li:nth-child(${index + 1}) a`) ?? shown;
+      },
+      events: (page) => ({ section: id, items: page.items, nextCursor: page.nextCursor }),
+    });
+    this.panels.set(id, panel);
+    return panel;
+  }
+
+  /** Cancels every section's request and forgets what they loaded. */
+  private dropPanels(): void {
+    for (const panel of this.panels.values()) {
+      panel.abort();
+      this.removeController(panel);
     }
+    this.panels.clear();
   }
 
   /** Opens a tab; `focus` moves focus to it (keyboard). */
@@ -255,7 +196,8 @@ export class MhnTopic extends MhnElement {
       // A first page nobody waits for any more is not worth the bandwidth.
       const left = this.panels.get(previous.id);
       if (left && !left.loaded) {
-        left.ctrl?.abort();
+        left.abort();
+        this.removeController(left);
         this.panels.delete(previous.id);
       }
     }
@@ -291,8 +233,8 @@ export class MhnTopic extends MhnElement {
   }
 
   protected override renderContent() {
-    return html`<div part="base" aria-busy=${this.busy ? 'true' : 'false'}>
-      ${this.renderTask(this.task, {
+    return html`<div part="base" aria-busy=${resourcesBusy(this) ? 'true' : 'false'}>
+      ${this.resource.render({
         loading: () =>
           html`<p class="heading">${skeletonText(20)}</p>
             <div class="tabs">
@@ -308,7 +250,7 @@ export class MhnTopic extends MhnElement {
   }
 
   private renderTopic(topic: Topic) {
-    const heading = headingTag(this.headingLevel);
+    const heading = this.heading();
     const { sections } = topic;
     const current = this.currentSection;
     return staticHtml`<${heading} class="heading" part="heading" id="title">${topic.title}</${heading}>
@@ -345,24 +287,24 @@ export class MhnTopic extends MhnElement {
                   part="panel"
                   aria-labelledby="tab-${i}"
                   tabindex="0"
-                  aria-busy=${panel?.ctrl ? 'true' : 'false'}
+                  aria-busy=${panel?.pending ? 'true' : 'false'}
                   ?hidden=${!shown}
                 >
-                  ${shown || panel?.loaded ? this.renderPanel(section.id, panel) : nothing}
+                  ${shown || panel?.loaded ? this.renderPanel(panel) : nothing}
                 </div>`;
               })}`
           : renderEmpty(this.t, this.t('topic.noSections'))
       }`;
   }
 
-  private renderPanel(id: string, panel: Panel | undefined) {
+  private renderPanel(panel: Panel | undefined) {
     if (!panel?.loaded) {
       return panel?.error
-        ? renderError(this.t, panel.error, () => void this.load(id))
+        ? renderError(this.t, panel.error, () => void panel.load())
         : renderLoading(this.t, 4, undefined, this.renderItemsPlaceholder());
     }
     if (!panel.items.length) return renderEmpty(this.t, this.t('topic.empty'));
-    const busy = !!panel.ctrl;
+    const busy = panel.pending;
     return html`<ul part="list">
         ${panel.items.map((item) => this.renderItem(item))}
       </ul>
@@ -377,13 +319,13 @@ export class MhnTopic extends MhnElement {
               type="button"
               part="button more"
               aria-disabled=${busy ? 'true' : 'false'}
-              @click=${() => this.load(id, true)}
+              @click=${(e: Event) => panel.loadMore(e)}
             >
               ${this.t('topic.more')}
             </button>`
           : nothing
       }
-      <p class="visually-hidden" role="status">${panel.status ?? ''}</p>`;
+      <p class="visually-hidden" role="status">${panel.announcement}</p>`;
   }
 
   /** A typical page: ten items (title, kind and date; a few with a summary), Load more. */

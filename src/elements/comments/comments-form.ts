@@ -1,0 +1,311 @@
+/**
+ * The form of `<mhn-comments>`: three fields checked against the contract's limits,
+ * the reader's draft saved as they type (see drafts.ts), posting with one idempotency
+ * key per draft, the reader's own posted comments, and the "comments are closed" state.
+ */
+import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { literal, html as staticHtml, type StaticValue } from 'lit/static-html.js';
+import {
+  parseCommentPostResult,
+  type Article,
+  type CommentPostResult,
+} from '../../core/api-types.js';
+import {
+  COMMENT_FIELDS,
+  COMMENT_LIMITS,
+  textLength,
+  type CommentField,
+} from '../../contract/index.js';
+import { buildUrl, type ContentClient } from '../../core/content-client.js';
+import { toContentError } from '../../core/errors.js';
+import { emit } from '../../core/events.js';
+import { formatNumber } from '../../core/i18n.js';
+import { skeletonText } from '../../core/states.js';
+import type { ResourceController } from '../../controllers/resource.js';
+import { draftId, emptyDraft, loadDraft, newKey, saveDraft, type Draft } from './drafts.js';
+
+type Field = CommentField;
+
+const FIELDS = COMMENT_FIELDS;
+/** Threads found closed by a 403 while this page is open (the article may still be cached). */
+const closedThreads = new Set<string>();
+
+/** The form's shape while loading: heading, three labelled fields, button; nothing focusable. */
+const formPlaceholder = html`<div class="form" aria-hidden="true">
+  <p class="form-heading">${skeletonText(17)}</p>
+  ${[5, 15, 7].map(
+    (n, i) =>
+      html`<div class="field">
+        <span>${skeletonText(n)}</span><span class="skeleton-line ${i > 1 ? 'area' : ''}"></span>
+      </div>`,
+  )}
+  <span class="skeleton-line submit"></span>
+</div>`;
+
+export interface CommentsFormHost extends ReactiveControllerHost, HTMLElement {
+  readonly resolvedEndpoint: string | undefined;
+  readonly resolvedLocale: string;
+  readonly client: ContentClient;
+  readonly renderRoot: HTMLElement | DocumentFragment;
+  t(key: string, params?: Record<string, string | number>): string;
+}
+
+export class CommentsForm implements ReactiveController {
+  draft: Draft = emptyDraft();
+  errors: Partial<Record<Field, string>> = {};
+  formError = '';
+  status = '';
+  sending = false;
+  closed = false;
+  /** The reader's own comments posted here, newest first (pending ones only they see). */
+  mine: CommentPostResult[] = [];
+
+  private draftKey = '';
+  private slug?: string;
+  private sayTimer?: ReturnType<typeof setTimeout>;
+
+  constructor(
+    private readonly host: CommentsFormHost,
+    /** Tells screen readers something politely (character counts). */
+    private readonly say: (text: string) => void,
+  ) {
+    host.addController(this);
+  }
+
+  /**
+   * Follows the element's article: another article (single-page apps) gets its own
+   * draft and nothing of the last one. True when the article changed.
+   */
+  follow(endpoint: string | undefined, slug: string | undefined): boolean {
+    const id = endpoint && slug ? draftId(endpoint, slug) : '';
+    if (id === this.draftKey) return false;
+    this.draftKey = id;
+    this.slug = slug;
+    this.draft = id ? loadDraft(id) : emptyDraft();
+    this.mine = [];
+    this.errors = {};
+    this.formError = this.status = '';
+    this.closed = closedThreads.has(id);
+    return true;
+  }
+
+  hostDisconnected(): void {
+    clearTimeout(this.sayTimer);
+  }
+
+  /**
+   * The form, or what stands in for it: the "closed" state (the thread is closed, or the
+   * article says so), the form's shape while the article loads (no focusable fields), or
+   * nothing when the article is not there. Without the article (it failed to load) the
+   * form is still offered: the server decides.
+   */
+  renderFor(
+    article: ResourceController<Article>,
+    closedByArticle: boolean,
+    waiting: boolean,
+    h: StaticValue,
+  ) {
+    if (this.closed || closedByArticle) return this.renderClosed();
+    const { status, error } = article;
+    if (status !== 'complete' && (status !== 'error' || error?.code === 'not_found')) {
+      return status === 'error' || !waiting ? nothing : formPlaceholder;
+    }
+    return this.render(h);
+  }
+
+  /** The "closed" state (with the unsent draft, if any). */
+  private renderClosed() {
+    const { title, body } = this.draft;
+    return html`<div class="closed" part="closed" tabindex="-1">
+      <p role="status">${this.host.t('comments.closed')}</p>
+      ${
+        body.trim()
+          ? html`<details>
+              <summary>${this.host.t('comments.unsent')}</summary>
+              <p class="body" dir="auto">${title ? `${title}\n\n` : ''}${body}</p>
+            </details>`
+          : nothing
+      }
+    </div>`;
+  }
+
+  /** The form, under a heading of tag `h`. */
+  private render(h: StaticValue) {
+    const { t } = this.host;
+    return staticHtml`<form
+      class="form"
+      part="form"
+      novalidate
+      @submit=${this.submit}
+      @input=${this.onInput}
+    >
+      <${h} class="form-heading">${t('comments.form')}</${h}>
+      ${FIELDS.map((f) => this.renderField(f))}
+      ${
+        this.formError
+          ? html`<p class="state" part="form-error" role="alert">${this.formError}</p>`
+          : nothing
+      }
+      <div class="actions">
+        <button part="button submit" aria-disabled=${this.sending ? 'true' : 'false'}>
+          ${t('comments.submit')}
+        </button>
+        <p class="form-status" part="form-status" role="status">${this.status}</p>
+      </div>
+    </form>`;
+  }
+
+  private renderField(f: Field) {
+    const error = this.errors[f];
+    const counter = this.counter(f);
+    const described = [error && `${f}-error`, counter && `${f}-count`].filter(Boolean).join(' ');
+    const tag = f === 'body' ? literal`textarea` : literal`input`;
+    return staticHtml`<div class="field">
+      <label part="label" for=${f}>${this.host.t(`comments.${f}`)}</label>
+      <${tag}
+        id=${f}
+        name=${f}
+        part="field"
+        rows=${f === 'body' ? 6 : nothing}
+        autocomplete=${f === 'author' ? 'nickname' : 'off'}
+        ?required=${COMMENT_LIMITS[f].min > 0}
+        ?readonly=${this.sending}
+        aria-invalid=${error ? 'true' : 'false'}
+        aria-describedby=${described || nothing}
+        .value=${this.draft[f]}
+      ></${tag}>
+      ${error ? html`<p id="${f}-error" class="field-error" part="field-error">${error}</p>` : nothing}
+      ${counter ? html`<p id="${f}-count" class="counter" part="counter">${counter}</p>` : nothing}
+    </div>`;
+  }
+
+  /** "12 characters left" once a field is past 80% of its limit, else ''. */
+  private counter(f: Field): string {
+    const { max } = COMMENT_LIMITS[f];
+    const n = textLength(this.draft[f]);
+    if (n < max * 0.8) return '';
+    return this.host.t(n > max ? 'comments.over' : 'comments.left', { count: Math.abs(max - n) });
+  }
+
+  /** The client-side check that mirrors the contract; undefined when the field is fine. */
+  private check(f: Field): string | undefined {
+    const { min, max } = COMMENT_LIMITS[f];
+    const n = textLength(this.draft[f]);
+    if (n < min) return this.host.t(`comments.required.${f}`);
+    return n > max ? this.host.t('comments.tooLong', { max }) : undefined;
+  }
+
+  private readonly onInput = (e: Event) => {
+    const f = (e.target as HTMLInputElement).name as Field;
+    if (!FIELDS.includes(f) || this.sending) return;
+    this.draft = {
+      ...this.draft,
+      [f]: (e.target as HTMLInputElement).value,
+      key: this.draft.key || newKey(),
+    };
+    saveDraft(this.draftKey, this.draft);
+    // An error already shown follows the text; new ones wait for Post comment.
+    if (this.errors[f]) this.errors = { ...this.errors, [f]: this.check(f) };
+    this.status = '';
+    this.host.requestUpdate();
+    // Counts are announced once typing pauses, not on every keystroke.
+    clearTimeout(this.sayTimer);
+    this.sayTimer = setTimeout(() => {
+      const counter = this.counter(f);
+      if (counter) this.say(counter);
+    }, 1000);
+  };
+
+  private readonly submit = async (e: Event) => {
+    e.preventDefault();
+    const { host } = this;
+    const endpoint = host.resolvedEndpoint;
+    const slug = this.slug;
+    const id = this.draftKey;
+    if (this.sending || !endpoint || !slug) return;
+    const errors: Partial<Record<Field, string>> = {};
+    for (const f of FIELDS) {
+      const message = this.check(f);
+      if (message) errors[f] = message;
+    }
+    this.errors = errors;
+    this.formError = this.status = '';
+    host.requestUpdate();
+    if (Object.keys(errors).length) return this.focusInvalid();
+    const draft = (this.draft = { ...this.draft, key: this.draft.key || newKey() });
+    saveDraft(id, draft);
+    this.sending = true;
+    this.status = host.t('comments.sending');
+    try {
+      const result = await host.client.post(
+        endpoint,
+        ['articles', slug, 'comments'],
+        { title: draft.title.trim(), author: draft.author.trim(), body: draft.body.trim() },
+        { parse: parseCommentPostResult, idempotencyKey: draft.key },
+      );
+      // Posted: the draft is done with, and cached lists and counts are out of date.
+      saveDraft(id, null);
+      host.client.invalidate(buildUrl(endpoint, ['articles', slug]));
+      emit(host, 'mhn-comment-submit', result);
+      if (this.draftKey !== id) return;
+      this.draft = emptyDraft();
+      this.mine = [result, ...this.mine];
+      this.status = host.t(`comments.${result.status}`);
+      this.focusOn(`article[data-id="${CSS.escape(result.comment.id)}"]`);
+    } catch (err) {
+      if (this.draftKey !== id) return;
+      const error = toContentError(err);
+      this.status = '';
+      if (error.code === 'validation_failed') {
+        for (const f of FIELDS) if (error.fields?.[f]) errors[f] = error.fields[f];
+        this.errors = errors;
+        if (Object.keys(errors).length) return this.focusInvalid();
+      }
+      if (error.code === 'comments_closed') {
+        this.closed = true;
+        closedThreads.add(id);
+        host.client.invalidate(buildUrl(endpoint, ['articles', slug]));
+        return this.focusOn('.closed');
+      }
+      this.formError =
+        error.code === 'rate_limited'
+          ? host.t('comments.error.rate', { time: this.wait(error.retryAfter) })
+          : host.t(
+              error.code === 'network' || error.code === 'timeout'
+                ? 'comments.error.network'
+                : 'comments.error.post',
+            );
+    } finally {
+      this.sending = false;
+      host.requestUpdate();
+    }
+  };
+
+  /** "30 seconds", "5 minutes" in the reader's language. */
+  private wait(seconds: number | undefined): string {
+    if (seconds === undefined) return this.host.t('comments.aMoment');
+    const long = seconds >= 120;
+    return formatNumber(
+      this.host.resolvedLocale,
+      long ? Math.ceil(seconds / 60) : Math.max(1, seconds),
+      {
+        style: 'unit',
+        unit: long ? 'minute' : 'second',
+        unitDisplay: 'long',
+      },
+    );
+  }
+
+  private focusInvalid(): void {
+    const first = FIELDS.find((f) => this.errors[f]);
+    if (first) this.focusOn(`#${first}`);
+  }
+
+  /** Focuses what `selector` finds once the element has rendered. */
+  focusOn(selector: string): void {
+    this.host.requestUpdate();
+    void this.host.updateComplete.then(() =>
+      this.host.renderRoot.querySelector<HTMLElement>(selector)?.focus(),
+    );
+  }
+}

@@ -1,0 +1,132 @@
+/**
+ * The Spanish UI strings. Typed by `Translation`: a string English has and Spanish lacks
+ * (or a plural given as a single form) is a compile error.
+ */
+import type { Translation } from './en.js';
+
+export const state: Translation['state'] = {
+  'state.loading': 'Cargando…',
+  'state.error': 'Algo salió mal al cargar este contenido.',
+  'state.error.network': 'No pudimos conectar con el servidor de contenidos. Revise su conexión.',
+  'state.error.timeout': 'El servidor de contenidos tardó demasiado en responder.',
+  'state.error.rate_limited': 'El servidor de contenidos está ocupado en este momento.',
+  'state.error.bad_response': 'El servidor de contenidos envió una respuesta que no pudimos leer.',
+  'state.retry': 'Intentar de nuevo',
+  'state.notFound': 'Este contenido no está disponible.',
+  'state.notConfigured': 'Este widget aún no está configurado: necesita el atributo «{attribute}».',
+  'state.empty': 'Aún no hay nada aquí.',
+};
+
+export const article: Translation['article'] = {
+  'article.by': 'Por {names}',
+  'article.updated': 'Actualizado el {date}',
+  'article.published': 'Publicado el {date}',
+  'article.reviewed': 'Revisado el {date}',
+  'article.reviewedBy': 'Revisado el {date} por {names}',
+  'article.source': 'Lea este artículo en {site}',
+  'article.notFound': 'Este artículo no está disponible.',
+};
+
+export const attribution: Translation['attribution'] = {
+  'attribution.verify': 'Verificar la certificación {name}',
+  'attribution.poweredBy': 'Con la tecnología de {name}',
+  'attribution.publisher': 'Contenido de {name}',
+  'attribution.empty': 'No hay datos del editor disponibles.',
+};
+
+export const comments: Translation['comments'] = {
+  'comments.heading': 'Comentarios de los lectores',
+  'comments.count': { one: '{count} comentario', other: '{count} comentarios' },
+  'comments.forums': 'También puede conversar sobre esto en nuestros {link}.',
+  'comments.forumsLink': 'foros',
+  'comments.sort': 'Orden',
+  'comments.newest': 'Más recientes primero',
+  'comments.oldest': 'Más antiguos primero',
+  'comments.anonymous': 'Anónimo',
+  'comments.empty': 'Aún no hay comentarios: sea la primera persona en comentar.',
+  'comments.closed': 'Los comentarios están cerrados.',
+  'comments.unsent': 'Su comentario no enviado',
+  'comments.notFound': 'Los comentarios de este artículo no están disponibles.',
+  'comments.more': 'Cargar más comentarios',
+  'comments.moreError': 'No se pudieron cargar más comentarios. Inténtelo de nuevo.',
+  'comments.shown': {
+    one: 'Se muestra {shown} de {count} comentario',
+    other: 'Se muestran {shown} de {count} comentarios',
+  },
+  'comments.form': 'Deje un comentario',
+  'comments.title': 'Título',
+  'comments.author': 'Nombre (opcional)',
+  'comments.body': 'Comentario',
+  'comments.submit': 'Publicar comentario',
+  'comments.left': { one: 'Queda {count} carácter', other: 'Quedan {count} caracteres' },
+  'comments.over': { one: 'Sobra {count} carácter', other: 'Sobran {count} caracteres' },
+  'comments.required.title': 'Escriba un título para su comentario.',
+  'comments.required.body': 'Escriba su comentario.',
+  'comments.tooLong': 'Use como máximo {max} caracteres.',
+  'comments.sending': 'Publicando su comentario…',
+  'comments.pending': 'Gracias. Su comentario aparecerá cuando lo haya revisado un moderador.',
+  'comments.published': 'Gracias. Su comentario se ha publicado.',
+  'comments.pendingBadge': 'Pendiente de moderación',
+  'comments.error.network':
+    'No pudimos conectar con el servidor y su comentario no se publicó. Está guardado aquí: revise su conexión y pulse Publicar comentario de nuevo.',
+  'comments.error.post':
+    'Algo salió mal y su comentario no se publicó. Está guardado aquí: pulse Publicar comentario de nuevo.',
+  'comments.error.rate':
+    'Se enviaron varios comentarios desde aquí en poco tiempo. Su comentario está guardado: inténtelo de nuevo en {time}.',
+  'comments.aMoment': 'un momento',
+};
+
+export const crisis: Translation['crisis'] = {
+  'crisis.heading': 'Si está en crisis',
+  'crisis.call': 'Llamar al {number}',
+  'crisis.text': 'Enviar mensaje de texto al {number}',
+  'crisis.website': 'Visitar {host}',
+  'crisis.loading': 'Cargando líneas de ayuda…',
+  'crisis.error':
+    'No pudimos mostrar las líneas de ayuda en este momento. Si está en peligro, llame al número de emergencias local.',
+};
+
+export const related: Translation['related'] = {
+  'related.heading': 'Temas relacionados',
+  'related.empty': 'No hay temas relacionados.',
+  'related.notFound': 'Este tema no está disponible.',
+};
+
+export const therapist: Translation['therapist'] = {
+  'therapist.heading': 'Buscar un terapeuta (EE. UU./Canadá)',
+  'therapist.code': 'Código ZIP o postal',
+  'therapist.radius': 'Distancia',
+  'therapist.search': 'Buscar',
+  'therapist.searching': 'Buscando terapeutas…',
+  'therapist.country.US': 'EE. UU.',
+  'therapist.country.CA': 'Canadá',
+  'therapist.invalid': 'Esta búsqueda solo abarca {countries}. Escriba un código como {examples}.',
+  'therapist.elsewhere': 'Para otros países, use la {link}.',
+  'therapist.advanced': 'Búsqueda avanzada',
+  'therapist.count': {
+    one: 'Se muestra 1 terapeuta a menos de {radius} de {code}.',
+    other: 'Se muestran {count} terapeutas a menos de {radius} de {code}.',
+  },
+  'therapist.empty':
+    'No se encontraron terapeutas a menos de {radius} de {code}. Pruebe con una distancia mayor.',
+  'therapist.away': 'a {distance}',
+  'therapist.specialties': 'Especialidades: {list}',
+  'therapist.call': 'Llamar al {phone}',
+  'therapist.more': 'Cargar más terapeutas',
+};
+
+export const topic: Translation['topic'] = {
+  'topic.tab': '{title} ({count})',
+  'topic.more': 'Cargar más elementos',
+  'topic.shown': { one: '{count} elemento mostrado.', other: '{count} elementos mostrados.' },
+  'topic.empty': 'Aún no hay nada en esta sección.',
+  'topic.noSections': 'Este tema aún no tiene secciones.',
+  'topic.notFound': 'Este tema no está disponible.',
+  'topic.kind.article': 'Artículo',
+  'topic.kind.news': 'Noticia',
+  'topic.kind.qa': 'Preguntas y respuestas',
+  'topic.kind.blog': 'Blog',
+  'topic.kind.video': 'Vídeo',
+  'topic.kind.link': 'Enlace',
+  'topic.kind.book-review': 'Reseña de libro',
+};
