@@ -51,7 +51,8 @@ const contentServerCommands = {
 
 export default {
   rootDir: fileURLToPath(new URL('.', import.meta.url)),
-  files: ['test/**/*.test.ts'],
+  // Each element's tests sit beside it (src/elements/<name>/); cross-cutting suites in test/.
+  files: ['src/**/*.test.ts', 'test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'production'] },
   // Tests share one reference server whose state some of them reset: run files one by one.
   concurrency: 1,

@@ -1,9 +1,9 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import '../src/elements/article/define.js';
-import type { MhnArticle } from '../src/elements/article/mhn-article.js';
-import { sharedClient } from '../src/core/content-client.js';
-import { waitFor } from './helpers/dom.js';
-import { addArticle, apiUrl } from './helpers/server.js';
+import './define.js';
+import type { MhnArticle } from './mhn-article.js';
+import { sharedClient } from '../../core/content-client.js';
+import { waitFor } from '../../../test/helpers/dom.js';
+import { addArticle, apiUrl } from '../../../test/helpers/server.js';
 
 const SLUG = 'resilience-social-support-benefits';
 const blocks = () =>

@@ -1,9 +1,9 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import '../src/elements/comments/define.js';
-import type { MhnComments } from '../src/elements/comments/mhn-comments.js';
-import { ContentClient, sharedClient } from '../src/core/content-client.js';
-import { $, $$, text, waitFor } from './helpers/dom.js';
-import { apiUrl } from './helpers/server.js';
+import './define.js';
+import type { MhnComments } from './mhn-comments.js';
+import { ContentClient, sharedClient } from '../../core/content-client.js';
+import { $, $$, text, waitFor } from '../../../test/helpers/dom.js';
+import { apiUrl } from '../../../test/helpers/server.js';
 
 const SLUG = 'resilience-social-support-benefits';
 

@@ -1,12 +1,12 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import '../src/elements/provider/define.js';
-import '../src/elements/related-topics/define.js';
-import '../src/elements/topic/define.js';
-import type { MhnRelatedTopics } from '../src/elements/related-topics/mhn-related-topics.js';
-import type { MhnTopic } from '../src/elements/topic/mhn-topic.js';
-import { ContentClient } from '../src/core/content-client.js';
-import { $, $$, captureWarnings, text, waitFor } from './helpers/dom.js';
-import { serverStats, useReferenceServer } from './helpers/server.js';
+import '../provider/define.js';
+import './define.js';
+import '../topic/define.js';
+import type { MhnRelatedTopics } from './mhn-related-topics.js';
+import type { MhnTopic } from '../topic/mhn-topic.js';
+import { ContentClient } from '../../core/content-client.js';
+import { $, $$, captureWarnings, text, waitFor } from '../../../test/helpers/dom.js';
+import { serverStats, useReferenceServer } from '../../../test/helpers/server.js';
 
 const TOPIC = 'emotional-resilience';
 const STUB = 'https://stub.example/api/v1';

@@ -1,13 +1,13 @@
 // Its own file (a fresh browser context): the browser's HTTP cache starts empty, so the
 // reference server sees every GET that leaves the page.
 import { expect, fixture, html } from '@open-wc/testing';
-import '../src/elements/provider/define.js';
-import '../src/elements/therapist-search/define.js';
-import '../src/elements/attribution/define.js';
-import '../src/elements/crisis-resources/define.js';
-import { sharedClient } from '../src/core/content-client.js';
-import { waitFor } from './helpers/dom.js';
-import { apiUrl, resetServerStats, serverStats } from './helpers/server.js';
+import '../provider/define.js';
+import '../therapist-search/define.js';
+import '../attribution/define.js';
+import './define.js';
+import { sharedClient } from '../../core/content-client.js';
+import { waitFor } from '../../../test/helpers/dom.js';
+import { apiUrl, resetServerStats, serverStats } from '../../../test/helpers/server.js';
 
 /** GETs of /site the real server answered (its stats also count by method). */
 const siteGets = async () =>

@@ -1,10 +1,10 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import '../src/elements/therapist-search/define.js';
-import type { MhnTherapistSearch } from '../src/elements/therapist-search/mhn-therapist-search.js';
-import { ContentClient } from '../src/core/content-client.js';
-import { $, $$, captureWarnings, text, waitFor } from './helpers/dom.js';
-import { resetServerStats, serverStats, useReferenceServer } from './helpers/server.js';
+import './define.js';
+import type { MhnTherapistSearch } from './mhn-therapist-search.js';
+import { ContentClient } from '../../core/content-client.js';
+import { $, $$, captureWarnings, text, waitFor } from '../../../test/helpers/dom.js';
+import { resetServerStats, serverStats, useReferenceServer } from '../../../test/helpers/server.js';
 
 const ADVANCED = 'https://www.mentalhelp.net/find-a-therapist/advanced-search/';
 const MILE = 1.609344;

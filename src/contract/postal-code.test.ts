@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { normalizePostalCode } from '../src/contract/postal-code.js';
+import { normalizePostalCode } from './postal-code.js';
 
 // [input, what the Content API is sent]
 const VALID: [string, string][] = [

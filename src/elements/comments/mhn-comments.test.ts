@@ -1,10 +1,10 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import '../src/index.js';
-import '../src/elements/comments/define.js';
-import type { MhnComments } from '../src/elements/comments/mhn-comments.js';
-import { ContentClient, sharedClient } from '../src/core/content-client.js';
-import { $, $$, text, waitFor } from './helpers/dom.js';
-import { addArticle, apiUrl, resetServerStats, serverStats } from './helpers/server.js';
+import '../../index.js';
+import './define.js';
+import type { MhnComments } from './mhn-comments.js';
+import { ContentClient, sharedClient } from '../../core/content-client.js';
+import { $, $$, text, waitFor } from '../../../test/helpers/dom.js';
+import { addArticle, apiUrl, resetServerStats, serverStats } from '../../../test/helpers/server.js';
 
 const SLUG = 'resilience-social-support-benefits';
 

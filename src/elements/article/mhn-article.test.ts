@@ -1,11 +1,11 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import '../src/index.js';
-import type { MhnArticle } from '../src/elements/article/mhn-article.js';
-import { ContentClient } from '../src/core/content-client.js';
-import { define } from '../src/core/define.js';
-import { recordingClient } from './helpers/client.js';
-import { $, $$, captureWarnings, text, waitFor } from './helpers/dom.js';
-import { addArticle, serverStats, useReferenceServer } from './helpers/server.js';
+import '../../index.js';
+import type { MhnArticle } from './mhn-article.js';
+import { ContentClient } from '../../core/content-client.js';
+import { define } from '../../core/define.js';
+import { recordingClient } from '../../../test/helpers/client.js';
+import { $, $$, captureWarnings, text, waitFor } from '../../../test/helpers/dom.js';
+import { addArticle, serverStats, useReferenceServer } from '../../../test/helpers/server.js';
 
 const SLUG = 'resilience-social-support-benefits';
 

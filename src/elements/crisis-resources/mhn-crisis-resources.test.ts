@@ -1,10 +1,10 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import '../src/elements/provider/define.js';
-import '../src/elements/crisis-resources/define.js';
-import type { MhnCrisisResources } from '../src/elements/crisis-resources/mhn-crisis-resources.js';
-import { ContentClient } from '../src/core/content-client.js';
-import { $, $$, captureWarnings, text, waitFor } from './helpers/dom.js';
-import { useReferenceServer } from './helpers/server.js';
+import '../provider/define.js';
+import './define.js';
+import type { MhnCrisisResources } from './mhn-crisis-resources.js';
+import { ContentClient } from '../../core/content-client.js';
+import { $, $$, captureWarnings, text, waitFor } from '../../../test/helpers/dom.js';
+import { useReferenceServer } from '../../../test/helpers/server.js';
 
 const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });

@@ -1,10 +1,10 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import '../src/index.js';
-import type { MhnArticle } from '../src/elements/article/mhn-article.js';
-import { sharedClient } from '../src/core/content-client.js';
-import { sanitizeHtml } from '../src/core/sanitize.js';
-import { $, $$, waitFor } from './helpers/dom.js';
-import { addArticle, apiUrl } from './helpers/server.js';
+import '../../index.js';
+import type { MhnArticle } from './mhn-article.js';
+import { sharedClient } from '../../core/content-client.js';
+import { sanitizeHtml } from '../../core/sanitize.js';
+import { $, $$, waitFor } from '../../../test/helpers/dom.js';
+import { addArticle, apiUrl } from '../../../test/helpers/server.js';
 
 declare global {
   interface Window {

@@ -1,9 +1,9 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import '../src/elements/comments/define.js';
-import type { MhnComments } from '../src/elements/comments/mhn-comments.js';
-import { newKey } from '../src/elements/comments/drafts.js';
-import { ContentClient, sharedClient } from '../src/core/content-client.js';
-import { $, $$, text, waitFor } from './helpers/dom.js';
+import './define.js';
+import type { MhnComments } from './mhn-comments.js';
+import { newKey } from './drafts.js';
+import { ContentClient, sharedClient } from '../../core/content-client.js';
+import { $, $$, text, waitFor } from '../../../test/helpers/dom.js';
 import {
   addArticle,
   apiUrl,
@@ -11,7 +11,7 @@ import {
   resetServer,
   resetServerStats,
   serverStats,
-} from './helpers/server.js';
+} from '../../../test/helpers/server.js';
 
 const SLUG = 'resilience-social-support-benefits';
 const DRAFT_PREFIX = 'mhn-widgets:draft:';
