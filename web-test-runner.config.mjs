@@ -5,17 +5,15 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { fileURLToPath } from 'node:url';
 import { findChromium, CHROMIUM_ARGS } from './scripts/chromium.mjs';
-import { startContentServer } from './demo/server/content-api.js';
+import { startReferenceServer } from './scripts/reference-server.mjs';
 
 const executablePath = await findChromium();
 if (!executablePath) {
   throw new Error('No Chromium found: run `node scripts/ensure-browser.mjs` (npm test does).');
 }
 
-const contentServer = await startContentServer({
-  // Tests post many comments from one address; the rate-limit test lowers this.
-  rateLimit: { max: 10_000, windowMs: 60_000 },
-});
+// Tests post many comments from one address; the rate-limit test lowers the limit.
+const contentServer = await startReferenceServer({ forTests: true });
 
 /** `executeServerCommand('content-server', { action, … })` drives the reference server. */
 const contentServerCommands = {

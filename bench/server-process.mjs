@@ -4,12 +4,12 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { startContentServer } from '../demo/server/content-api.js';
+import { startReferenceServer } from '../scripts/reference-server.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({ options: { db: { type: 'string' } } });
 
-const server = await startContentServer({
+const server = await startReferenceServer({
   port: 0,
   host: '127.0.0.1',
   dbPath: values.db,

@@ -15,7 +15,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { startContentServer } from './server/content-api.js';
+import { startReferenceServer } from '../scripts/reference-server.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '0.0.0.0', '::', '::1']);
@@ -73,7 +73,7 @@ function displayPath(file) {
 
 async function main() {
   const config = readConfig();
-  const server = await startContentServer({
+  const server = await startReferenceServer({
     ...config,
     staticRoot: root,
     // Real folders and files, compared after the URL is normalised and resolved: the

@@ -3,16 +3,16 @@
 // response headers a test asks for (e.g. a strict Content-Security-Policy).
 import http from 'node:http';
 import { join } from 'node:path';
-import { createContentApi } from '../../demo/server/content-api.js';
+import { createReferenceApi } from '../../scripts/reference-server.mjs';
 import { createStaticHandler } from '../../demo/server/static.js';
 import { root } from './helpers.mjs';
 
 /**
  * @param {{ headers?: Record<string, string>, api?: object }} [options]
- *   headers: added to every /pages/ response; api: createContentApi options.
+ *   headers: added to every /pages/ response; api: the reference API's options.
  */
 export async function startPageServer({ headers = {}, api: apiOptions = {} } = {}) {
-  const api = createContentApi({ rateLimit: { max: 1000, windowMs: 60_000 }, ...apiOptions });
+  const api = createReferenceApi({ forTests: true, ...apiOptions });
   const files = createStaticHandler({ root, mounts: ['/dist/'] });
   const pages = createStaticHandler({ root: join(root, 'test/e2e'), mounts: ['/pages/'] });
   const server = http.createServer(async (req, res) => {

@@ -9,7 +9,7 @@ import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startContentServer } from '../../demo/server/content-api.js';
+import { startReferenceServer } from '../../scripts/reference-server.mjs';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -17,7 +17,7 @@ export const ARTICLE = 'resilience-social-support-benefits';
 export const LONG_THREAD = 'long-thread-example';
 
 /**
- * @typedef {Awaited<ReturnType<typeof startContentServer>> & {
+ * @typedef {Awaited<ReturnType<typeof startReferenceServer>> & {
  *   get(path: string, init?: RequestInit): Promise<Response>,
  *   getJson(path: string, init?: RequestInit): Promise<any>,
  *   post(slug: string, body: unknown, headers?: Record<string, string>): Promise<Response>,
@@ -28,14 +28,11 @@ export const LONG_THREAD = 'long-thread-example';
  * Starts a server on an ephemeral port with an in-memory database. The rate limit is
  * raised so that tests posting many comments are not throttled unless they ask to be.
  *
- * @param {Parameters<typeof startContentServer>[0]} [options]
+ * @param {Parameters<typeof startReferenceServer>[0]} [options]
  * @returns {Promise<TestServer>}
  */
 export async function startServer(options = {}) {
-  const server = await startContentServer({
-    rateLimit: { max: 10_000, windowMs: 60_000 },
-    ...options,
-  });
+  const server = await startReferenceServer({ forTests: true, ...options });
   /** @param {string} path */
   const url = (path) => `${server.apiUrl}${path}`;
   return Object.assign(server, {
@@ -104,14 +101,14 @@ export async function collectPages(server, path) {
  * suite talks to it with plain HTTP and nothing else, so it can run against any server
  * that keeps the contract. `lines` collects what the server logs (internal errors).
  *
- * @param {Parameters<typeof startContentServer>[0]} [options]
+ * @param {Parameters<typeof startReferenceServer>[0]} [options]
  * @returns {Promise<{ origin: string, url: string, lines: string[], close(): Promise<void> }>}
  */
 export async function start(options = {}) {
   /** @type {string[]} */
   const lines = [];
-  const server = await startContentServer({
-    rateLimit: { max: 10_000, windowMs: 60_000 },
+  const server = await startReferenceServer({
+    forTests: true,
     logger: (line) => lines.push(line),
     ...options,
   });
