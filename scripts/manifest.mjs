@@ -1,11 +1,18 @@
 // Writes custom-elements.json from the JSDoc in src/ with the custom-elements-manifest
-// analyzer, and docs/api.md from it. `--check` fails when either committed file is
-// stale (npm test runs it).
+// analyzer, and from it docs/api.md and the editors' data: vscode.html-custom-data.json
+// (VS Code's `html.customData`) and web-types.json (JetBrains IDEs, referenced by
+// package.json's "web-types"), both made by the custom-elements-manifest ecosystem's
+// generators. `--check` fails when any committed file is stale (npm test runs it).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { getVsCodeHtmlCustomData } from 'custom-element-vs-code-integration';
+import { getWebTypesData } from 'custom-element-jet-brains-integration';
 import { renderApiDocs } from './api-docs.mjs';
+
+/** The widgets' only public methods are Lit's own: the editors list none. */
+const EDITOR_OPTIONS = { hideMethodDocs: true };
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const check = process.argv.includes('--check');
@@ -32,6 +39,8 @@ try {
   const outputs = {
     'custom-elements.json': JSON.stringify(manifest, null, 2) + '\n',
     'docs/api.md': renderApiDocs(manifest),
+    'vscode.html-custom-data.json': editorData(getVsCodeHtmlCustomData(manifest, EDITOR_OPTIONS)),
+    'web-types.json': editorData(getWebTypesData(manifest, EDITOR_OPTIONS)),
   };
   const stale = [];
   for (const [file, fresh] of Object.entries(outputs)) {
@@ -46,11 +55,16 @@ try {
   }
   if (check) {
     if (stale.length) {
-      console.error(`${stale.join(' and ')} stale: run \`npm run build\` and commit.`);
+      console.error(`${stale.join(', ')} stale: run \`npm run build\` and commit.`);
       process.exit(1);
     }
-    console.log('custom-elements.json and docs/api.md are up to date.');
+    console.log(`${Object.keys(outputs).join(', ')} are up to date.`);
   }
 } finally {
   rmSync(out, { recursive: true, force: true });
+}
+
+/** The generators' JSON, formatted like every other JSON file here. */
+function editorData(json) {
+  return JSON.stringify(JSON.parse(json), null, 2) + '\n';
 }

@@ -1,5 +1,6 @@
 // npm test: every check the project has, in order, in one command —
 // lint and format, type-check, the OpenAPI document, the committed custom-elements.json, the build, the
+// package's typings as consumers see them (test/types), the
 // reference server's tests (Node; test/server/openapi.test.js checks it against the
 // OpenAPI document), the widgets' tests (real Chromium) and the
 // end-to-end tests (the demo from `npm start`, the built bundle).
@@ -29,6 +30,11 @@ const steps = [
   },
   { name: 'custom-elements.json is current', cmd: node, args: ['scripts/manifest.mjs', '--check'] },
   { name: 'build', cmd: node, args: ['scripts/build.mjs'], required: true },
+  {
+    name: 'type tests (consumer projects: TS, React TSX, Vue SFC)',
+    cmd: node,
+    args: ['scripts/type-tests.mjs'],
+  },
   {
     name: 'reference server tests (node --test)',
     cmd: node,

@@ -18,21 +18,28 @@ export interface MhnCommentSubmitDetail {
   comment: Comment;
 }
 
-declare global {
-  interface GlobalEventHandlersEventMap {
-    'mhn-load': CustomEvent<MhnLoadDetail>;
-    'mhn-error': CustomEvent<MhnErrorDetail>;
-    'mhn-comment-submit': CustomEvent<MhnCommentSubmitDetail>;
-  }
+/** Every event a widget dispatches, by name. */
+export interface MhnEventMap {
+  'mhn-load': CustomEvent<MhnLoadDetail>;
+  'mhn-error': CustomEvent<MhnErrorDetail>;
+  'mhn-comment-submit': CustomEvent<MhnCommentSubmitDetail>;
 }
 
-export type MhnEventName = 'mhn-load' | 'mhn-error' | 'mhn-comment-submit';
+// Every element's declarations import this module (through the base class), so
+// `addEventListener('mhn-load', e => e.detail…)` is typed whichever entry point a page
+// imports: the bundle, `core`, or one element's `define.js`.
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface GlobalEventHandlersEventMap extends MhnEventMap {}
+}
+
+export type MhnEventName = keyof MhnEventMap;
 
 /** Dispatches one of the widgets' events: bubbling and composed, with a typed detail. */
 export function emit<K extends MhnEventName>(
   target: EventTarget,
   name: K,
-  detail: GlobalEventHandlersEventMap[K]['detail'],
+  detail: MhnEventMap[K]['detail'],
 ): void {
   target.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
 }

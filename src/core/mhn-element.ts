@@ -5,13 +5,15 @@
  * loading resources, paging lists, translating — lives in the controllers it composes
  * (`src/controllers/`).
  */
-import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, isServer, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ContextRoot, consume } from '@lit/context';
 import { configContext, type ProviderConfig, type Theme } from './config-context.js';
 import { sharedClient, type ContentClient } from './content-client.js';
+import { enumerated, unknownValues } from './enumerated.js';
 import { ContentError } from './errors.js';
 import type { Messages, Params } from './i18n.js';
+import { clearServerRender } from './server-render.js';
 import { renderError, renderLoading } from './states.js';
 import { hostStyles } from './styles.js';
 import { pageScheme, watchPage } from './theme.js';
@@ -26,6 +28,9 @@ import {
 } from '../controllers/resource.js';
 
 export { initialState, MissingAttribute, pathOf, renderLoading };
+// Every element's declarations reach the events' typings (and their global event map)
+// through this base class, whichever entry point a page imports.
+export type { MhnEventMap } from './events.js';
 
 // Widgets may be upgraded before the <mhn-provider> around them (per-widget modules,
 // late scripts): a ContextRoot replays their requests once the provider arrives.
@@ -45,7 +50,9 @@ export abstract class MhnElement extends LitElement {
   @property() locale?: string;
 
   /** `light`, `dark` or `auto` (follows the page); falls back to the provider, then `light`. */
-  @property() theme?: 'light' | 'dark' | 'auto';
+  @enumerated(['light', 'dark', 'auto'])
+  @property()
+  theme?: 'light' | 'dark' | 'auto';
 
   /** Per-element string overrides, keyed like the bundled strings (`state.retry`…). */
   @property({ attribute: false }) strings?: Messages;
@@ -119,7 +126,21 @@ export abstract class MhnElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
+    for (const warning of unknownValues(this, changed, (name) => this.attributeOf(name))) {
+      this.warnOnce(warning);
+    }
     this.followTheme();
+  }
+
+  private attributeOf(name: PropertyKey): string {
+    const { attribute } = (this.constructor as typeof LitElement).elementProperties.get(name) ?? {};
+    return typeof attribute === 'string' ? attribute : String(name).toLowerCase();
+  }
+
+  /** A server-rendered shadow root is cleared (or hydrated): see `server-render.ts`. */
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    clearServerRender(this);
+    return super.createRenderRoot();
   }
 
   /**
@@ -134,7 +155,10 @@ export abstract class MhnElement extends LitElement {
       this.unwatchPage();
       this.unwatchPage = undefined;
     }
-    const theme = auto ? pageScheme() : this.resolvedTheme === 'dark' ? 'dark' : 'light';
-    if (this.dataset['theme'] !== theme) this.dataset['theme'] = theme;
+    // On a server (Lit SSR) there is no page to follow: `auto` renders light until the
+    // browser takes over, and the attribute is written as markup (no `dataset` there).
+    const scheme = () => (isServer ? 'light' : pageScheme());
+    const theme = auto ? scheme() : this.resolvedTheme === 'dark' ? 'dark' : 'light';
+    if (this.getAttribute('data-theme') !== theme) this.setAttribute('data-theme', theme);
   }
 }

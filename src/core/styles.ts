@@ -43,6 +43,8 @@ export const hostStyles = css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     padding: var(--_space);
+    /* Two widgets one after the other (an article, then its comments) never touch. */
+    margin-block: var(--mhn-block-spacing, 1.5em);
   }
 
   :host([hidden]) {

@@ -65,6 +65,7 @@ defineStrings({ en, es });
  * @cssprop --mhn-color-focus - Focus ring.
  * @cssprop --mhn-radius - Corner radius.
  * @cssprop --mhn-space - Inner padding.
+ * @cssprop --mhn-block-spacing - Space above and below the widget (default `1.5em`).
  */
 export class MhnArticle extends HeadingLevel(MhnElement) {
   static override styles = [hostStyles, articleStyles];

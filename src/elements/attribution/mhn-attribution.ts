@@ -57,6 +57,7 @@ defineStrings({ en, es });
  * @cssprop --mhn-color-focus - Focus ring.
  * @cssprop --mhn-radius - Corner radius.
  * @cssprop --mhn-space - Inner padding.
+ * @cssprop --mhn-block-spacing - Space above and below the widget (default `1.5em`).
  */
 export class MhnAttribution extends MhnElement {
   static override styles = [hostStyles, attributionStyles];

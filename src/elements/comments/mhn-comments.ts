@@ -9,6 +9,7 @@ import {
   type CommentSort,
 } from '../../contract/index.js';
 import { defineStrings } from '../../core/i18n.js';
+import { enumerated } from '../../core/enumerated.js';
 import { MhnElement } from '../../core/mhn-element.js';
 import { renderNotFound, skeletonText } from '../../core/states.js';
 import { HeadingLevel } from '../../core/heading.js';
@@ -102,6 +103,7 @@ defineStrings({ en, es });
  * @cssprop --mhn-color-focus - Focus ring.
  * @cssprop --mhn-radius - Corner radius.
  * @cssprop --mhn-space - Inner padding.
+ * @cssprop --mhn-block-spacing - Space above and below the widget (default `1.5em`).
  */
 export class MhnComments extends HeadingLevel(MhnElement, 1) {
   static override styles = [hostStyles, commentsStyles];
@@ -110,13 +112,17 @@ export class MhnComments extends HeadingLevel(MhnElement, 1) {
   @property() article?: string;
 
   /** Order of the thread: `newest` (default) or `oldest`. The reader can change it. */
-  @property() sort: Sort = 'newest';
+  @enumerated(SORTS)
+  @property()
+  sort: 'newest' | 'oldest' = 'newest';
 
   /** Comments per page, 1–100 (default 20). */
   @property({ attribute: 'page-size', type: Number }) pageSize = 20;
 
   /** `lazy` (default): no request until the widget is about a viewport away. `eager`: at once. */
-  @property() loading: 'lazy' | 'eager' = 'lazy';
+  @enumerated(['lazy', 'eager'])
+  @property()
+  loading: 'lazy' | 'eager' = 'lazy';
 
   /** Polite announcement for screen readers (character counts, comments shown). */
   @state() private said = '';

@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import { html as staticHtml } from 'lit/static-html.js';
 import { parseSite, type CrisisLine, type Site } from '../../core/api-types.js';
 import { defineStrings } from '../../core/i18n.js';
+import { enumerated } from '../../core/enumerated.js';
 import { MhnElement } from '../../core/mhn-element.js';
 import { HeadingLevel } from '../../core/heading.js';
 import { getResource, resourcesBusy } from '../../controllers/resource.js';
@@ -57,12 +58,15 @@ defineStrings({ en, es });
  * @cssprop --mhn-color-focus - Focus ring.
  * @cssprop --mhn-radius - Corner radius.
  * @cssprop --mhn-space - Inner padding.
+ * @cssprop --mhn-block-spacing - Space above and below the widget (default `1.5em`).
  */
 export class MhnCrisisResources extends HeadingLevel(MhnElement) {
   static override styles = [hostStyles, crisisResourcesStyles];
 
   /** `US` or `CA` (any case): show that country's lines only. Default: every line. */
-  @property() country?: string;
+  @enumerated(['US', 'CA'], { ignoreCase: true })
+  @property()
+  country?: 'US' | 'CA' | 'us' | 'ca';
 
   private readonly resource = getResource(this, () => ['site'], parseSite);
 

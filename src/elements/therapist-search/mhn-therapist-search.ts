@@ -99,6 +99,7 @@ function usesMiles(locale: string): boolean {
  * @cssprop --mhn-color-focus - Focus ring.
  * @cssprop --mhn-radius - Corner radius.
  * @cssprop --mhn-space - Inner padding.
+ * @cssprop --mhn-block-spacing - Space above and below the widget (default `1.5em`).
  */
 export class MhnTherapistSearch extends HeadingLevel(MhnElement, 1) {
   static override styles = [hostStyles, therapistSearchStyles];

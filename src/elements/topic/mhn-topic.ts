@@ -93,6 +93,7 @@ type Panel = PagedListController<SectionItem, SectionPage>;
  * @cssprop --mhn-color-focus - Focus ring.
  * @cssprop --mhn-radius - Corner radius.
  * @cssprop --mhn-space - Inner padding.
+ * @cssprop --mhn-block-spacing - Space above and below the widget (default `1.5em`).
  */
 export class MhnTopic extends HeadingLevel(MhnElement) {
   static override styles = [hostStyles, topicStyles];
