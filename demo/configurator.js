@@ -87,7 +87,10 @@ function field(tag, attr) {
     control.append(
       el('option', {
         value: '',
-        textContent: fallback && attr.name !== 'locale' ? `(default: ${fallback})` : '(default)',
+        textContent:
+          fallback && attr.name !== 'locale'
+            ? `(default: ${unit ? `${fallback} ${unit}` : fallback})`
+            : '(default)',
       }),
     );
     for (const v of values) {

@@ -42,6 +42,7 @@ const PROBES: Record<string, string> = {
   '--mhn-font-size': '21px',
   '--mhn-radius': '13px',
   '--mhn-space': '27px',
+  '--mhn-block-spacing': '31px',
 };
 const probe = (token: string) => PROBES[token] ?? 'rgb(1, 2, 3)';
 

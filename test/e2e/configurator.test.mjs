@@ -1,5 +1,7 @@
 // The embed configurator on the demo page: operated by keyboard only, and the snippet it
-// produces, pasted into a fresh page, really shows the widget.
+// produces, pasted into a fresh page, really shows the widgets; enumerated attributes are
+// selects built from the manifest, units are the attribute's, and several widgets make
+// one script tag and one <mhn-provider>.
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import { after, before, describe, it } from 'node:test';
@@ -25,17 +27,17 @@ describe('the embed configurator', () => {
       origin: demo.origin,
     });
     await page.goto(`${demo.origin}/demo/configurator.html`);
-    const widget = page.getByLabel('Widget', { exact: true });
-    await widget.locator('option[value="mhn-article"]').waitFor({ state: 'attached' });
+    const articleBox = page.getByLabel('<mhn-article>', { exact: true });
+    await articleBox.waitFor();
+    assert.equal(await articleBox.isChecked(), true);
 
-    // Keyboard only: focus the widget choice, pick <mhn-article>, then type into "article".
-    await widget.focus();
-    await widget.selectOption('mhn-article');
-    const article = page.getByLabel('article', { exact: true });
+    // Keyboard only: type into the article's "article" field, pick the shared locale.
+    const fields = page.getByRole('group', { name: '<mhn-article>' });
+    const article = fields.getByLabel('article', { exact: true });
     await article.focus();
     await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.type('resiliencia-apoyo-social');
-    const locale = page.getByLabel('locale', { exact: true });
+    const locale = page.getByRole('group', { name: /Shared settings/ }).getByLabel('locale');
     await locale.focus();
     await locale.selectOption('es');
 
@@ -47,7 +49,7 @@ describe('the embed configurator', () => {
       /<script type="module" src="http:\/\/localhost:\d+\/dist\/mhn-widgets\.js"><\/script>/,
     );
     assert.match(snippet, /<mhn-article[^>]* article="resiliencia-apoyo-social"/);
-    assert.match(snippet, /locale="es"/);
+    assert.match(snippet, /<mhn-provider endpoint="[^"]+" locale="es">/);
 
     // Copy with the keyboard (Tab to the button, Enter).
     await page.getByRole('button', { name: 'Copy snippet' }).focus();
@@ -79,11 +81,94 @@ describe('the embed configurator', () => {
   it('offers the per-widget module', async () => {
     const { page } = await openPage(browser);
     await page.goto(`${demo.origin}/demo/configurator.html`);
-    await page.getByLabel('Widget', { exact: true }).selectOption('mhn-crisis-resources');
-    await page.getByLabel(/Load only this widget/).check();
+    await page.getByLabel('<mhn-article>', { exact: true }).uncheck();
+    await page.getByLabel('<mhn-crisis-resources>', { exact: true }).check();
+    await page.getByLabel(/Load only these widgets/).check();
     const snippet = await page.getByLabel("Paste this into your page's HTML").inputValue();
     assert.match(snippet, /\/dist\/widgets\/mhn-crisis-resources\.js/);
     assert.match(snippet, /<mhn-crisis-resources[^>]*><\/mhn-crisis-resources>/);
+    await page.close();
+  });
+
+  it('makes selects of enumerated attributes from the manifest, in their units', async () => {
+    const { page } = await openPage(browser);
+    await page.goto(`${demo.origin}/demo/configurator.html`);
+    await page.getByLabel('<mhn-comments>', { exact: true }).check();
+    await page.getByLabel('<mhn-crisis-resources>', { exact: true }).check();
+    await page.getByLabel('<mhn-therapist-search>', { exact: true }).check();
+    const options = (group, name) =>
+      page
+        .getByRole('group', { name: group })
+        .getByLabel(name, { exact: true })
+        .locator('option')
+        .allTextContents();
+    assert.deepEqual(await options('<mhn-comments>', 'sort'), [
+      '(default: newest)',
+      'newest',
+      'oldest',
+    ]);
+    assert.deepEqual(await options('<mhn-comments>', 'loading'), [
+      '(default: lazy)',
+      'lazy',
+      'eager',
+    ]);
+    assert.deepEqual(await options('<mhn-comments>', 'heading-level'), [
+      '(default: 2)',
+      ...['1', '2', '3', '4', '5'],
+    ]);
+    assert.deepEqual(await options('<mhn-article>', 'heading-level'), [
+      '(default: 2)',
+      ...['1', '2', '3', '4', '5', '6'],
+    ]);
+    assert.deepEqual(await options('<mhn-crisis-resources>', 'country'), ['(default)', 'US', 'CA']);
+    assert.deepEqual(await options(/Shared settings/, 'theme'), [
+      '(default)',
+      'light',
+      'dark',
+      'auto',
+    ]);
+
+    // The radius is in km, as the attribute is: 25 chosen → "25 km" and radius="25".
+    const radius = page
+      .getByRole('group', { name: '<mhn-therapist-search>' })
+      .getByLabel('radius (km)');
+    assert.ok((await radius.locator('option').allTextContents()).includes('25 km'));
+    await radius.selectOption('25');
+    assert.equal(await radius.locator('option:checked').textContent(), '25 km');
+    const snippet = await page.getByLabel("Paste this into your page's HTML").inputValue();
+    assert.match(snippet, /<mhn-therapist-search radius="25"><\/mhn-therapist-search>/);
+    await page.close();
+  });
+
+  it('wraps several widgets in ONE script tag and ONE <mhn-provider>, and they render', async () => {
+    const { page, problems } = await openPage(browser);
+    await page.goto(`${demo.origin}/demo/configurator.html`);
+    await page.getByLabel('<mhn-comments>', { exact: true }).check();
+    const comments = page.getByRole('group', { name: '<mhn-comments>' });
+    await comments
+      .getByLabel('article', { exact: true })
+      .fill('resilience-social-support-benefits');
+    await comments.getByLabel('sort', { exact: true }).selectOption('oldest');
+    const snippet = await page.getByLabel("Paste this into your page's HTML").inputValue();
+    assert.equal(snippet.match(/<script\b/g).length, 1);
+    assert.equal(snippet.match(/<mhn-provider\b/g).length, 1);
+    assert.match(
+      snippet,
+      /<mhn-provider endpoint="http:\/\/localhost:\d+\/api\/v1">\n {2}<mhn-article article="resilience-social-support-benefits"><\/mhn-article>\n {2}<mhn-comments article="resilience-social-support-benefits" sort="oldest"><\/mhn-comments>\n<\/mhn-provider>/,
+    );
+    assert.doesNotMatch(snippet, /<mhn-(article|comments)[^>]*endpoint=/);
+
+    // "Only these widgets": still one script tag, importing each widget's module.
+    await page.getByLabel(/Load only these widgets/).check();
+    const single = await page.getByLabel("Paste this into your page's HTML").inputValue();
+    assert.equal(single.match(/<script\b/g).length, 1);
+    assert.match(single, /import '[^']+\/dist\/widgets\/mhn-article\.js';/);
+    assert.match(single, /import '[^']+\/dist\/widgets\/mhn-comments\.js';/);
+
+    // Both render in the live preview, inside the one provider.
+    await page.locator('#preview mhn-provider > mhn-article [part="heading"]').waitFor();
+    await page.locator('#preview mhn-provider > mhn-comments [part~="comment"]').first().waitFor();
+    assert.deepEqual(problems, []);
     await page.close();
   });
 });
