@@ -3,7 +3,17 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'lib/', 'dist/', 'docs/', 'custom-elements.json', 'server/build/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'lib/',
+      'dist/',
+      'docs/',
+      'custom-elements.json',
+      'server/build/',
+      '.cache/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
