@@ -5,58 +5,9 @@
 // once with Vite, then driven in Chromium against the reference Content API:
 // attributes, properties, events, and changing the article.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
-import http from 'node:http';
-import { extname, join, normalize } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { launchBrowser, openPage, root, startDemo } from './helpers.mjs';
-
-const work = join(root, '.cache', 'frameworks-e2e');
-const bin = (name) => join(root, 'node_modules', '.bin', name);
-const run = (cmd, args, cwd) =>
-  execFileSync(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
-
-/** Packs the package (as built: no scripts) and unpacks it as an installed dependency. */
-function installPackedPackage() {
-  rmSync(work, { recursive: true, force: true });
-  mkdirSync(work, { recursive: true });
-  const [{ filename }] = JSON.parse(
-    run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], root),
-  );
-  const target = join(work, 'node_modules', 'mhn-widgets');
-  mkdirSync(target, { recursive: true });
-  run('tar', ['-xzf', join(work, filename), '-C', target, '--strip-components=1'], work);
-}
-
-/** Copies an app, type-checks it as its template does and builds it with Vite. */
-function buildApp(name, typecheck) {
-  const dir = join(work, name);
-  cpSync(join(root, 'test', 'e2e', 'frameworks', name), dir, { recursive: true });
-  try {
-    run(bin(typecheck[0]), typecheck.slice(1), dir);
-    run(bin('vite'), ['build'], dir);
-  } catch (error) {
-    throw new Error(`${name} app: ${error.message}\n${error.stdout ?? ''}${error.stderr ?? ''}`);
-  }
-  return join(dir, 'dist');
-}
-
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
-
-/** A static server for the built apps (the partner's site, on its own origin). */
-async function serve(dirs) {
-  const server = http.createServer((req, res) => {
-    const [, app, ...rest] = new URL(req.url, 'http://x').pathname.split('/');
-    const base = dirs[app];
-    const file = base && normalize(join(base, rest.join('/') || 'index.html'));
-    if (!file || !file.startsWith(base) || !existsSync(file)) return res.writeHead(404).end();
-    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    res.end(readFileSync(file));
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { origin: `http://127.0.0.1:${server.address().port}`, close: () => server.close() };
-}
+import { buildApp, installPackedPackage, serve } from './framework-apps.mjs';
+import { launchBrowser, openPage, startDemo } from './helpers.mjs';
 
 describe('React 19 and Vue 3 apps built with Vite from the packed package', () => {
   let demo;
@@ -64,10 +15,9 @@ describe('React 19 and Vue 3 apps built with Vite from the packed package', () =
   let site;
 
   before(async () => {
-    installPackedPackage();
-    const react = buildApp('react', ['tsc', '-b']);
-    const vue = buildApp('vue', ['vue-tsc', '--noEmit']);
-    // Vite builds for the site root: serve each app from its own folder path.
+    const work = installPackedPackage('frameworks-e2e');
+    const react = buildApp(work, 'react', ['tsc', '-b']);
+    const vue = buildApp(work, 'vue', ['vue-tsc', '--noEmit']);
     site = await serve({ react, vue });
     demo = await startDemo({ build: false });
     browser = await launchBrowser();

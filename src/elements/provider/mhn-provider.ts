@@ -2,6 +2,7 @@ import { LitElement, css, html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { provide } from '@lit/context';
 import { configContext, type ProviderConfig } from '../../core/config-context.js';
+import { clearServerRender } from '../../core/server-render.js';
 import type { Messages } from '../../core/i18n.js';
 
 /**
@@ -48,6 +49,12 @@ export class MhnProvider extends LitElement {
         strings: this.strings,
       };
     }
+  }
+
+  /** A server-rendered shadow root is cleared (or hydrated): see `server-render.ts`. */
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    clearServerRender(this);
+    return super.createRenderRoot();
   }
 
   protected override render() {
