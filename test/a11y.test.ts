@@ -27,6 +27,18 @@ import {
 const TABBABLE =
   ':is(a[href], button, input, select, textarea, [tabindex]):not([tabindex="-1"], [disabled])';
 
+/**
+ * Waits until every image in the widget has loaded or failed, and the widget has
+ * rendered what follows (a badge that fails becomes a text link).
+ */
+async function imagesSettled(el: MhnElement): Promise<void> {
+  await waitUntil(
+    () => $$(el, 'img').every((img) => (img as HTMLImageElement).complete),
+    'images loaded or failed',
+  );
+  await el.updateComplete;
+}
+
 function tabbable(el: Element): HTMLElement[] {
   return $$(el, TABBABLE).filter((c) => isShown(c) && !c.closest('[hidden]'));
 }
@@ -110,6 +122,7 @@ describe('accessibility', () => {
           ['loaded', 'error', 'form error'].includes(s.name),
         )) {
           const el = await mountState(w, state, endpoint);
+          await imagesSettled(el);
           const expected = tabbable(el);
           expect(expected.length, `${state.name}: controls`).to.be.above(0);
           expect(await tabThrough(el), state.name).to.deep.equal(expected);
