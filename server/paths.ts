@@ -16,3 +16,9 @@ export const projectRoot = path.resolve(
 
 /** The sample content folder shipped in the repository. */
 export const sampleContentDir = path.join(projectRoot, 'content');
+
+/** The contract's HTTP description, which the route schemas are read from. */
+export const openApiFile = path.join(projectRoot, 'docs', 'openapi.yaml');
+
+/** The SQLite file `serve` uses by default: outside every folder the demo serves. */
+export const defaultDbPath = path.join(projectRoot, 'data', 'comments.sqlite');

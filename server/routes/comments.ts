@@ -1,0 +1,190 @@
+/**
+ * GET /articles/{slug}/comments (published comments, keyset-paged) and
+ * POST /articles/{slug}/comments (a reader's comment: checked, rate-limited per client
+ * through the shared store, idempotent per client and key).
+ */
+import { createHash } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { COMMENT_SORTS, IDEMPOTENCY_KEY_LENGTH } from '../../src/contract/index.js';
+import type { ServiceContext } from '../http/context.js';
+import { ApiError, badRequest, rateLimited } from '../http/errors.js';
+import { decodeCursor, encodeCursor, limitOf, type Query } from '../http/paging.js';
+import { CACHE, sendJson } from '../http/reply.js';
+import type { RouteRegistrar } from '../http/registrar.js';
+import type { CommentCursor, CommentSort, StoredComment } from '../store/types.js';
+import { findArticle } from './articles.js';
+import { checkCommentText, type CommentText } from './comment-text.js';
+
+/** The comment as the API presents it. */
+export function presentComment(comment: StoredComment) {
+  return {
+    id: `c-${comment.id}`,
+    title: comment.title,
+    author: comment.author,
+    created: new Date(comment.created).toISOString().replace('.000Z', 'Z'),
+    body: comment.body,
+  };
+}
+
+function sortOf(value: string | undefined): CommentSort {
+  if (value === undefined) return 'newest';
+  if ((COMMENT_SORTS as readonly string[]).includes(value)) return value as CommentSort;
+  throw badRequest('sort must be "newest" or "oldest".');
+}
+
+function idempotencyKeyOf(request: FastifyRequest): string | null {
+  const header = request.headers['idempotency-key'];
+  if (header === undefined) return null;
+  const value = (Array.isArray(header) ? header.join(',') : header).trim();
+  const { min, max } = IDEMPOTENCY_KEY_LENGTH;
+  if (value.length < min || value.length > max) {
+    throw badRequest(`Idempotency-Key must be ${min} to ${max} characters.`);
+  }
+  return value;
+}
+
+/** What makes two posts the same request: the article and the comment as stored. */
+function fingerprintOf(article: string, input: CommentText): string {
+  return createHash('sha256')
+    .update(JSON.stringify([article, input.title, input.author, input.body]))
+    .digest('base64url');
+}
+
+const keyReused = () =>
+  new ApiError(
+    'idempotency_key_reused',
+    'This Idempotency-Key was already used for a different comment; send a new key with a new comment.',
+  );
+
+/** Thrown from `render` to undo a creation that the rate limit does not allow. */
+class OverLimit extends Error {}
+
+export function commentRoutes(app: FastifyInstance, ctx: ServiceContext, route: RouteRegistrar) {
+  void app;
+  route(
+    'GET',
+    '/articles/{slug}/comments',
+    async (request, reply) => {
+      const { slug } = request.params as { slug: string };
+      const query = request.query as Query;
+      const article = findArticle(ctx, slug);
+      const sort = sortOf(query.sort);
+      const limit = limitOf(query);
+      const after = decodeCursor<CommentCursor>(query.cursor, (c) =>
+        c.s === sort && Number.isSafeInteger(c.c) && Number.isSafeInteger(c.i)
+          ? { created: Number(c.c), id: Number(c.i) }
+          : null,
+      );
+      const [rows, total] = await Promise.all([
+        ctx.store.listPublished(article.slug, sort, after, limit + 1),
+        ctx.store.countPublished(article.slug),
+      ]);
+      const page = rows.slice(0, limit);
+      const last = page.at(-1);
+      return sendJson(request, reply, {
+        body: {
+          total,
+          items: page.map(presentComment),
+          nextCursor:
+            rows.length > limit && last
+              ? encodeCursor({ s: sort, c: last.created, i: last.id })
+              : null,
+        },
+        cache: CACHE.revalidate,
+      });
+    },
+    {
+      invalid: {
+        querystring: {
+          code: 'bad_request',
+          message:
+            'sort, limit and cursor must be "newest" or "oldest", a page size and a cursor from this list.',
+        },
+      },
+    },
+  );
+
+  route(
+    'POST',
+    '/articles/{slug}/comments',
+    async (request, reply) => postComment(ctx, request, reply),
+    {
+      invalid: {
+        body: {
+          code: 'validation_failed',
+          message: 'Some fields need attention before the comment can be posted.',
+          fields: {
+            title: 'Title must be text of 1 to 120 characters.',
+            author: 'Name must be text of at most 60 characters.',
+            body: 'Comment must be text of 1 to 5000 characters.',
+          },
+        },
+      },
+    },
+  );
+}
+
+async function postComment(ctx: ServiceContext, request: FastifyRequest, reply: FastifyReply) {
+  const { slug } = request.params as { slug: string };
+  const article = findArticle(ctx, slug);
+  const key = idempotencyKeyOf(request);
+  const client = ctx.clientOf(request);
+  const { max, windowMs } = ctx.settings.rateLimit;
+
+  const checked = checkCommentText(request.body);
+  if (!checked.ok) {
+    // A reader correcting a form must not use up the posting budget: mistakes count in
+    // their own, larger budget, which only stops floods of junk.
+    const invalid = await ctx.store.hit(`invalid:${client}`, Math.max(100, max * 10), windowMs);
+    if (!invalid.allowed) throw rateLimited(invalid.retryAfter);
+    throw checked.error;
+  }
+  const input = checked.value;
+
+  if (article.comments?.enabled === false) {
+    throw new ApiError('comments_closed', 'Comments are closed for this article.');
+  }
+
+  const quota = await ctx.store.hit(`post:${client}`, max, windowMs);
+  const status = ctx.settings.moderation ? 'pending' : 'published';
+  const claim =
+    key === null ? null : { key, client, fingerprint: fingerprintOf(article.slug, input) };
+  if (!quota.allowed && claim === null) throw rateLimited(quota.retryAfter);
+
+  let result;
+  try {
+    result = await ctx.store.createComment(
+      { article: article.slug, ...input, created: Date.now(), status, client },
+      claim,
+      (comment) => {
+        // Over the limit, only a replay may answer: a new comment is rolled back.
+        if (!quota.allowed) throw new OverLimit();
+        return { status: 201, body: JSON.stringify({ status, comment: presentComment(comment) }) };
+      },
+    );
+  } catch (error) {
+    if (error instanceof OverLimit) throw rateLimited(quota.retryAfter);
+    throw error;
+  }
+  switch (result.outcome) {
+    case 'key-reused':
+      throw keyReused();
+    case 'replayed':
+      if (quota.allowed) {
+        // A replay is not a new post: give back what it was charged.
+        await ctx.store.hit(`post:${client}`, max, windowMs, -1);
+      }
+      return sendJson(request, reply, {
+        status: result.status,
+        json: result.body,
+        cache: CACHE.none,
+        headers: { 'Idempotency-Replayed': 'true' },
+      });
+    case 'created':
+      return sendJson(request, reply, {
+        status: result.status,
+        json: result.body,
+        cache: CACHE.none,
+      });
+  }
+}

@@ -1,0 +1,186 @@
+/**
+ * The service in one call: open the store, load the content, build the app, listen.
+ * `startService()` is what the command runs and what tests, the bench and the
+ * browser-test runner start in process; its `testing` handle (reset, configure,
+ * addArticle, stats) is reachable only from the process that started it, never over HTTP.
+ */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import { generateComments, loadContent, type ContentSnapshot } from './content/index.js';
+import { API_BASE_PATH, buildApp } from './http/app.js';
+import { clientIdentifier } from './http/client-id.js';
+import { capConnectionsPerClient } from './http/connections.js';
+import { emptyOverlay, type RateLimit, type ServiceContext } from './http/context.js';
+import { loadOpenApi } from './http/openapi.js';
+import type { StaticOptions } from './http/static.js';
+import { openApiFile } from './paths.js';
+import { resolveSecret } from './secret.js';
+import { openStore } from './store/open.js';
+import type { Store } from './store/types.js';
+import { createTestingHandle, type Fixtures, type TestingHandle } from './testing.js';
+import { MAX_COMMENT_REQUEST_BYTES } from '../src/contract/index.js';
+
+/** Room for whitespace around a maximal comment, which is trimmed before counting. */
+export const DEFAULT_MAX_BODY_BYTES = MAX_COMMENT_REQUEST_BYTES + 1024;
+export const DEFAULT_RATE_LIMIT: RateLimit = { max: 10, windowMs: 60_000 };
+
+export interface ServiceOptions {
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** SQLite file (`:memory:` allowed); ignored when `databaseUrl` is given. Default `:memory:`. */
+  dbPath?: string;
+  /** postgres://… selects the PostgreSQL store. */
+  databaseUrl?: string;
+  /** The content folder; or `content`, an already loaded snapshot. */
+  contentDir?: string;
+  content?: ContentSnapshot;
+  /** Extra content for tests, over the folder's. */
+  fixtures?: Fixtures;
+  /** New comments held as pending (default true). */
+  moderation?: boolean;
+  rateLimit?: RateLimit;
+  maxBodyBytes?: number;
+  /** Time to send a POST body before 408 (default 10 s). */
+  bodyTimeoutMs?: number;
+  headersTimeoutMs?: number;
+  requestTimeoutMs?: number;
+  keepAliveTimeoutMs?: number;
+  /** Open connections per client (IPv4 address or IPv6 /64); default 32. */
+  maxConnectionsPerClient?: number;
+  trustProxy?: FastifyServerOptions['trustProxy'];
+  /** The client-hash key; default from MHN_SECRET or kept beside the SQLite file (see secret.ts). */
+  secret?: string;
+  staticFiles?: StaticOptions;
+  /** Fastify logger option (pino options), or false for none. Default false. */
+  logger?: FastifyServerOptions['logger'];
+}
+
+export interface RunningService {
+  /** http://host:port */
+  url: string;
+  /** url + /api/v1 */
+  apiUrl: string;
+  port: number;
+  app: FastifyInstance;
+  server: Server;
+  store: Store;
+  testing: TestingHandle;
+  /** Serves this snapshot from now on (a reload). */
+  replaceContent(content: ContentSnapshot): void;
+  /** Finishes in-flight requests, then closes the server and the store. */
+  close(): Promise<void>;
+}
+
+export class ContentError extends Error {
+  constructor(readonly problems: import('./content/index.js').Problem[]) {
+    super(`the content folder has ${problems.length} problem(s)`);
+  }
+}
+
+/** Sample comments get fixed ids from here, in the order the content lists them. */
+const FIRST_SEED_ID = 101;
+
+async function loadOrThrow(options: ServiceOptions): Promise<ContentSnapshot> {
+  if (options.content) return options.content;
+  const { sampleContentDir } = await import('./paths.js');
+  const result = await loadContent(options.contentDir ?? sampleContentDir);
+  if (!result.ok) throw new ContentError(result.problems);
+  return result.content;
+}
+
+export async function startService(options: ServiceOptions = {}): Promise<RunningService> {
+  let content = await loadOrThrow(options);
+  const dbPath = options.dbPath ?? ':memory:';
+  const store = await openStore({ dbPath, databaseUrl: options.databaseUrl });
+  try {
+    const secret =
+      options.secret ?? resolveSecret({ env: process.env.MHN_SECRET, store: store.kind, dbPath });
+    const identify = clientIdentifier(secret);
+    const defaults = {
+      moderation: options.moderation ?? true,
+      rateLimit: { ...(options.rateLimit ?? DEFAULT_RATE_LIMIT) },
+    };
+    const ctx: ServiceContext = {
+      store,
+      settings: { moderation: defaults.moderation, rateLimit: { ...defaults.rateLimit } },
+      maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+      bodyTimeoutMs: options.bodyTimeoutMs ?? 10_000,
+      content: () => content,
+      overlay: emptyOverlay(),
+      clientOf: (request) => identify(request.ip),
+    };
+    const testing = createTestingHandle(ctx, {
+      defaults,
+      seed: () => seedComments(store, content),
+      generateComments,
+    });
+    if (options.fixtures) testing.addContent(options.fixtures);
+    await seedComments(store, content);
+
+    const app = await buildApp({
+      ctx,
+      openapi: loadOpenApi(openApiFile),
+      staticFiles: options.staticFiles,
+      logger: options.logger ?? false,
+      trustProxy: options.trustProxy,
+      headersTimeoutMs: options.headersTimeoutMs,
+      requestTimeoutMs: options.requestTimeoutMs,
+      keepAliveTimeoutMs: options.keepAliveTimeoutMs,
+      onApiRequest: testing.count,
+    });
+    capConnectionsPerClient(app.server, options.maxConnectionsPerClient ?? 32);
+    await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
+    const address = app.server.address() as AddressInfo;
+    const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+    const url = `http://${host}:${address.port}`;
+    let closing: Promise<void> | null = null;
+    return {
+      url,
+      apiUrl: `${url}${API_BASE_PATH}`,
+      port: address.port,
+      app,
+      server: app.server,
+      store,
+      testing,
+      replaceContent(next) {
+        content = next;
+      },
+      close() {
+        closing ??= app.close().then(() => store.close());
+        return closing;
+      },
+    };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}
+
+/**
+ * Seeds the content's comments with fixed ids (the same ids on every start, so a
+ * restart does not duplicate them), oldest first within each article.
+ */
+export async function seedComments(store: Store, content: ContentSnapshot): Promise<void> {
+  let id = FIRST_SEED_ID;
+  const seeds = [];
+  for (const [article, comments] of content.comments) {
+    const sorted = comments
+      .map((c) => ({ ...c, createdMs: Date.parse(c.created) }))
+      .sort((a, b) => a.createdMs - b.createdMs);
+    for (const comment of sorted) {
+      seeds.push({
+        id: id++,
+        article,
+        title: comment.title,
+        author: comment.author ?? '',
+        body: comment.body,
+        created: comment.createdMs,
+        status: 'published' as const,
+        client: '',
+      });
+    }
+  }
+  await store.seedComments(seeds);
+}
