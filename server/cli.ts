@@ -109,12 +109,19 @@ export function readServeConfig(argv: string[], env: NodeJS.ProcessEnv) {
   };
 }
 
+/** A path relative to the working directory when it is inside it. */
+function displayPath(file: string): string {
+  if (file === ':memory:') return file;
+  const relative = path.relative(process.cwd(), file);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+}
+
 async function serve(argv: string[]) {
   let config;
   try {
     config = readServeConfig(argv, process.env);
   } catch (error) {
-    fail(`${(error as Error).message.split('\n')[0]} (see --help)`);
+    fail(`${(error as Error).message.split(/\n|\. To specify/)[0]} (see --help)`);
   }
   if (config.help) {
     process.stdout.write(USAGE);
@@ -155,13 +162,13 @@ async function serve(argv: string[]) {
   }
   const log = service.app.log;
   const loopback = ['127.0.0.1', '0.0.0.0', '::', '::1'].includes(config.host);
-  const origin = loopback ? `http://localhost:${service.port}` : service.url;
+  const origin = `${loopback ? `http://localhost:${service.port}` : service.url}/`;
   log.info(
     {
       url: origin,
-      api: `${origin}${API_BASE_PATH}`,
+      api: `${origin.slice(0, -1)}${API_BASE_PATH}`,
       store: service.store.kind,
-      db: config.databaseUrl ? 'DATABASE_URL' : config.dbPath,
+      db: config.databaseUrl ? 'DATABASE_URL' : displayPath(config.dbPath),
       content: config.contentDir,
       moderation: config.moderation,
     },

@@ -11,7 +11,8 @@
  * - else (`:memory:`), a random secret for the life of the process.
  */
 import { randomBytes } from 'node:crypto';
-import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 
 export const MIN_SECRET_LENGTH = 32;
 
@@ -43,6 +44,7 @@ export function resolveSecret(options: {
     // Not made yet.
   }
   const made = randomBytes(32).toString('base64url');
+  mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   writeFileSync(file, `${made}\n`, { mode: 0o600, flag: 'w' });
   chmodSync(file, 0o600);
   return made;

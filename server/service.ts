@@ -19,10 +19,16 @@ import { resolveSecret } from './secret.js';
 import { openStore } from './store/open.js';
 import type { Store } from './store/types.js';
 import { createTestingHandle, type Fixtures, type TestingHandle } from './testing.js';
-import { MAX_COMMENT_REQUEST_BYTES } from '../src/contract/index.js';
+import { COMMENT_JSON_OVERHEAD_BYTES, MAX_COMMENT_REQUEST_BYTES } from '../src/contract/index.js';
 
-/** Room for whitespace around a maximal comment, which is trimmed before counting. */
-export const DEFAULT_MAX_BODY_BYTES = MAX_COMMENT_REQUEST_BYTES + 1024;
+/**
+ * The largest request body accepted: the largest valid comment in its most expensive
+ * encoding (MAX_COMMENT_REQUEST_BYTES, 62 194 bytes), with 1 KiB instead of the bare 34
+ * bytes of JSON around the values, for whitespace and the padding that is trimmed:
+ * 63 184 bytes.
+ */
+export const DEFAULT_MAX_BODY_BYTES =
+  MAX_COMMENT_REQUEST_BYTES - COMMENT_JSON_OVERHEAD_BYTES + 1024;
 export const DEFAULT_RATE_LIMIT: RateLimit = { max: 10, windowMs: 60_000 };
 
 export interface ServiceOptions {
@@ -55,6 +61,11 @@ export interface ServiceOptions {
   staticFiles?: StaticOptions;
   /** Fastify logger option (pino options), or false for none. Default false. */
   logger?: FastifyServerOptions['logger'];
+  /**
+   * Adds routes of the host's own before the service's (test pages, bench pages), e.g.
+   * another @fastify/static instance under its own prefix.
+   */
+  extend?: (app: FastifyInstance) => Promise<void> | void;
 }
 
 export interface RunningService {
@@ -130,8 +141,17 @@ export async function startService(options: ServiceOptions = {}): Promise<Runnin
       keepAliveTimeoutMs: options.keepAliveTimeoutMs,
       onApiRequest: testing.count,
     });
+    await options.extend?.(app);
     capConnectionsPerClient(app.server, options.maxConnectionsPerClient ?? 32);
-    await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
+    // The command logs its own first line, with the URL and the settings: Fastify's own
+    // "Server listening" line is left out.
+    const level = app.log.level;
+    app.log.level = 'warn';
+    try {
+      await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
+    } finally {
+      app.log.level = level;
+    }
     const address = app.server.address() as AddressInfo;
     const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
     const url = `http://${host}:${address.port}`;

@@ -21,8 +21,8 @@ export function clientNetworkOf(address: string | undefined): string {
     parsed = (parsed as ipaddr.IPv6).toIPv4Address();
   }
   if (parsed.kind() === 'ipv4') return parsed.toString();
-  const parts = (parsed as ipaddr.IPv6).parts.slice(0, 4);
-  return `${new ipaddr.IPv6([...parts, 0, 0, 0, 0]).toString()}/64`;
+  const network = (parsed as ipaddr.IPv6).parts.slice(0, 4).map((part) => part.toString(16));
+  return `${network.join(':')}::/64`;
 }
 
 /** Makes the function that turns an address into the client's opaque, stable id. */

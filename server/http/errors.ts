@@ -12,6 +12,8 @@ export class ApiError extends Error {
   readonly code: ApiErrorCode;
   readonly fields: Record<string, string> | undefined;
   readonly headers: Record<string, string>;
+  /** The request body was malformed or failed its checks (it counts as a mistake). */
+  invalidBody = false;
 
   constructor(
     code: ApiErrorCode,
@@ -27,6 +29,12 @@ export class ApiError extends Error {
 }
 
 export const badRequest = (message: string) => new ApiError('bad_request', message);
+
+/** Marks an error as a rejected request body. */
+export function invalidBody(error: ApiError): ApiError {
+  error.invalidBody = true;
+  return error;
+}
 export const notFound = (message: string) => new ApiError('not_found', message);
 export const validationFailed = (message: string, fields: Record<string, string>) =>
   new ApiError('validation_failed', message, { fields });
@@ -88,7 +96,7 @@ export function toApiError(error: unknown, policies?: ValidationPolicies): ApiEr
       });
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
-      return badRequest('The request body is not valid JSON.');
+      return invalidBody(badRequest('The request body is not valid JSON.'));
     case 'FST_ERR_BAD_URL':
     case 'FST_ERR_NOT_FOUND':
       return notFound('Nothing is served at this address.');
@@ -109,6 +117,12 @@ interface AjvIssue {
 }
 
 function validationError(error: FastifyError, policies: ValidationPolicies | undefined): ApiError {
+  const context = (error as unknown as { validationContext?: string }).validationContext ?? '';
+  const api = schemaError(error, policies);
+  return context === 'body' ? invalidBody(api) : api;
+}
+
+function schemaError(error: FastifyError, policies: ValidationPolicies | undefined): ApiError {
   const issues = (error as unknown as { validation: AjvIssue[] }).validation;
   const context = (error as unknown as { validationContext?: string }).validationContext ?? '';
   const policy = policies?.[context];

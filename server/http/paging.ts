@@ -7,6 +7,19 @@ import { badRequest } from './errors.js';
 
 export type Query = Record<string, string | undefined>;
 
+/**
+ * The query parameters as sent (the schema has already checked them, coercing copies to
+ * numbers; the handlers read the text, so `1e2` is not taken for 100). The first of a
+ * repeated parameter counts.
+ */
+export function rawQuery(url: string): Query {
+  const at = url.indexOf('?');
+  const query: Query = {};
+  if (at < 0) return query;
+  for (const [name, value] of new URLSearchParams(url.slice(at + 1))) query[name] ??= value;
+  return query;
+}
+
 export function limitOf(query: Query): number {
   const size = pageSizeOf(query.limit);
   if (size === null) {

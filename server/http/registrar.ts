@@ -4,8 +4,8 @@
  * operation; every path also answers OPTIONS (the CORS preflight) and 405 with Allow
  * for the methods it does not serve.
  */
-import type { FastifyInstance, RouteHandlerMethod } from 'fastify';
-import type { ValidationPolicies } from './errors.js';
+import type { FastifyInstance, FastifyRequest, RouteHandlerMethod } from 'fastify';
+import type { ApiError, ValidationPolicies } from './errors.js';
 import { methodNotAllowed } from './errors.js';
 import type { OpenApi } from './openapi.js';
 
@@ -14,6 +14,11 @@ export type Method = 'GET' | 'POST';
 export interface RouteOptions {
   /** How a failed schema validation of each part of the request is reported. */
   invalid?: ValidationPolicies;
+  /**
+   * Called when the request body is rejected (bad JSON, schema, checks): may return
+   * another error to answer instead (the comment post counts mistakes in a budget).
+   */
+  onInvalidBody?: (request: FastifyRequest) => Promise<ApiError | null>;
 }
 
 export type RouteRegistrar = (
@@ -29,6 +34,7 @@ const ALL_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 declare module 'fastify' {
   interface FastifyContextConfig {
     invalid?: ValidationPolicies;
+    onInvalidBody?: (request: FastifyRequest) => Promise<ApiError | null>;
     /** The OpenAPI path of an API route, for logs and stats. */
     apiPath?: string;
   }
@@ -52,7 +58,7 @@ export function createRegistrar(
         method,
         url: `${basePath}${toFastifyPath(path)}`,
         schema: openapi.schemaOf(method, path),
-        config: { invalid: options.invalid, apiPath: path },
+        config: { invalid: options.invalid, onInvalidBody: options.onInvalidBody, apiPath: path },
         handler,
       });
     },

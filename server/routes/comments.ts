@@ -7,8 +7,8 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { COMMENT_SORTS, IDEMPOTENCY_KEY_LENGTH } from '../../src/contract/index.js';
 import type { ServiceContext } from '../http/context.js';
-import { ApiError, badRequest, rateLimited } from '../http/errors.js';
-import { decodeCursor, encodeCursor, limitOf, type Query } from '../http/paging.js';
+import { ApiError, badRequest, invalidBody, rateLimited } from '../http/errors.js';
+import { decodeCursor, encodeCursor, limitOf, rawQuery } from '../http/paging.js';
 import { CACHE, sendJson } from '../http/reply.js';
 import type { RouteRegistrar } from '../http/registrar.js';
 import type { CommentCursor, CommentSort, StoredComment } from '../store/types.js';
@@ -56,8 +56,8 @@ const keyReused = () =>
     'This Idempotency-Key was already used for a different comment; send a new key with a new comment.',
   );
 
-/** Thrown from `render` to undo a creation that the rate limit does not allow. */
-class OverLimit extends Error {}
+/** Thrown from `render` to roll back a creation that is refused (closed, rate-limited). */
+class Refused extends Error {}
 
 export function commentRoutes(app: FastifyInstance, ctx: ServiceContext, route: RouteRegistrar) {
   void app;
@@ -66,7 +66,7 @@ export function commentRoutes(app: FastifyInstance, ctx: ServiceContext, route: 
     '/articles/{slug}/comments',
     async (request, reply) => {
       const { slug } = request.params as { slug: string };
-      const query = request.query as Query;
+      const query = rawQuery(request.url);
       const article = findArticle(ctx, slug);
       const sort = sortOf(query.sort);
       const limit = limitOf(query);
@@ -109,6 +109,14 @@ export function commentRoutes(app: FastifyInstance, ctx: ServiceContext, route: 
     '/articles/{slug}/comments',
     async (request, reply) => postComment(ctx, request, reply),
     {
+      // A reader correcting a form must not use up the posting budget: mistakes count in
+      // their own, larger budget, which only stops floods of junk.
+      async onInvalidBody(request) {
+        const { max, windowMs } = ctx.settings.rateLimit;
+        const client = ctx.clientOf(request);
+        const invalid = await ctx.store.hit(`invalid:${client}`, Math.max(100, max * 10), windowMs);
+        return invalid.allowed ? null : rateLimited(invalid.retryAfter);
+      },
       invalid: {
         body: {
           code: 'validation_failed',
@@ -132,24 +140,25 @@ async function postComment(ctx: ServiceContext, request: FastifyRequest, reply: 
   const { max, windowMs } = ctx.settings.rateLimit;
 
   const checked = checkCommentText(request.body);
-  if (!checked.ok) {
-    // A reader correcting a form must not use up the posting budget: mistakes count in
-    // their own, larger budget, which only stops floods of junk.
-    const invalid = await ctx.store.hit(`invalid:${client}`, Math.max(100, max * 10), windowMs);
-    if (!invalid.allowed) throw rateLimited(invalid.retryAfter);
-    throw checked.error;
-  }
+  if (!checked.ok) throw invalidBody(checked.error);
   const input = checked.value;
 
-  if (article.comments?.enabled === false) {
-    throw new ApiError('comments_closed', 'Comments are closed for this article.');
-  }
-
-  const quota = await ctx.store.hit(`post:${client}`, max, windowMs);
   const status = ctx.settings.moderation ? 'pending' : 'published';
   const claim =
     key === null ? null : { key, client, fingerprint: fingerprintOf(article.slug, input) };
-  if (!quota.allowed && claim === null) throw rateLimited(quota.retryAfter);
+  // A closed thread or a spent budget refuses a new comment, but a retry of a post that
+  // was stored before still gets its first answer: the store is asked, and a creation
+  // is rolled back by throwing from `render`.
+  let refusal: ApiError | null = null;
+  let charged = false;
+  if (article.comments?.enabled === false) {
+    refusal = new ApiError('comments_closed', 'Comments are closed for this article.');
+  } else {
+    const quota = await ctx.store.hit(`post:${client}`, max, windowMs);
+    if (quota.allowed) charged = true;
+    else refusal = rateLimited(quota.retryAfter);
+  }
+  if (refusal && claim === null) throw refusal;
 
   let result;
   try {
@@ -157,23 +166,22 @@ async function postComment(ctx: ServiceContext, request: FastifyRequest, reply: 
       { article: article.slug, ...input, created: Date.now(), status, client },
       claim,
       (comment) => {
-        // Over the limit, only a replay may answer: a new comment is rolled back.
-        if (!quota.allowed) throw new OverLimit();
+        if (refusal) throw new Refused();
         return { status: 201, body: JSON.stringify({ status, comment: presentComment(comment) }) };
       },
     );
   } catch (error) {
-    if (error instanceof OverLimit) throw rateLimited(quota.retryAfter);
+    if (error instanceof Refused && refusal) throw refusal;
     throw error;
+  }
+  if (result.outcome !== 'created' && charged) {
+    // A replay (or a refused reuse) is not a new post: give back what it was charged.
+    await ctx.store.hit(`post:${client}`, max, windowMs, -1);
   }
   switch (result.outcome) {
     case 'key-reused':
       throw keyReused();
     case 'replayed':
-      if (quota.allowed) {
-        // A replay is not a new post: give back what it was charged.
-        await ctx.store.hit(`post:${client}`, max, windowMs, -1);
-      }
       return sendJson(request, reply, {
         status: result.status,
         json: result.body,

@@ -4,7 +4,7 @@ import { RADIUS_KM, isRadiusKm, normalizePostalCode } from '../../src/contract/i
 import type { Therapist } from '../content/index.js';
 import { postalAreaOf, therapistsOf, type ServiceContext } from '../http/context.js';
 import { validationFailed } from '../http/errors.js';
-import { pageOf, type Query } from '../http/paging.js';
+import { pageOf, rawQuery } from '../http/paging.js';
 import { CACHE, sendJson } from '../http/reply.js';
 import type { RouteRegistrar } from '../http/registrar.js';
 
@@ -46,7 +46,7 @@ export function therapistRoutes(app: FastifyInstance, ctx: ServiceContext, route
     'GET',
     '/therapists',
     async (request, reply) => {
-      const query = request.query as Query;
+      const query = rawQuery(request.url);
       const postal = normalizePostalCode(String(query.postalCode ?? ''));
       const radius = parseRadius(query.radius === undefined ? undefined : String(query.radius));
       const fields: Record<string, string> = {};

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Topic } from '../content/index.js';
 import { sectionItemsOf, topicOf, type ServiceContext } from '../http/context.js';
 import { notFound } from '../http/errors.js';
-import { pageOf, type Query } from '../http/paging.js';
+import { pageOf, rawQuery } from '../http/paging.js';
 import { CACHE, sendJson } from '../http/reply.js';
 import type { RouteRegistrar } from '../http/registrar.js';
 
@@ -50,7 +50,7 @@ export function topicRoutes(app: FastifyInstance, ctx: ServiceContext, route: Ro
       if (!section) throw notFound('This topic has no section with that id.');
       const items = sectionItemsOf(ctx, topic, section);
       return sendJson(request, reply, {
-        body: pageOf(items, request.query as Query),
+        body: pageOf(items, rawQuery(request.url)),
         cache: CACHE.public,
       });
     },
