@@ -140,7 +140,7 @@ async function serve(argv: string[]) {
       ? {
           root: projectRoot,
           allow: ['demo/', 'dist/', 'custom-elements.json'],
-          deny: ['demo/data/', 'demo/server/'],
+          deny: ['demo/data/', 'demo/server/', 'demo/server.js'],
           index: 'demo/index.html',
         }
       : undefined,

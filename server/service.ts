@@ -16,7 +16,7 @@ import { loadOpenApi } from './http/openapi.js';
 import type { StaticOptions } from './http/static.js';
 import { openApiFile } from './paths.js';
 import { resolveSecret } from './secret.js';
-import { openStore } from './store/open.js';
+import { openStore } from './store/index.js';
 import type { Store } from './store/types.js';
 import { createTestingHandle, type Fixtures, type TestingHandle } from './testing.js';
 import { COMMENT_JSON_OVERHEAD_BYTES, MAX_COMMENT_REQUEST_BYTES } from '../src/contract/index.js';
@@ -104,7 +104,7 @@ async function loadOrThrow(options: ServiceOptions): Promise<ContentSnapshot> {
 export async function startService(options: ServiceOptions = {}): Promise<RunningService> {
   let content = await loadOrThrow(options);
   const dbPath = options.dbPath ?? ':memory:';
-  const store = await openStore({ dbPath, databaseUrl: options.databaseUrl });
+  const store = await openStore(options.databaseUrl ?? dbPath);
   try {
     const secret =
       options.secret ?? resolveSecret({ env: process.env.MHN_SECRET, store: store.kind, dbPath });

@@ -57,8 +57,9 @@ export function notFoundText(reply: FastifyReply) {
 }
 
 /**
- * The path under root a URL path asks for, or null: decoded once, no NUL, no backslash,
- * no empty, `.` or `..` segment, no segment starting with a dot.
+ * The path under root a URL path asks for, or null: decoded once; no NUL, no backslash,
+ * no `..` segment, no segment starting with a dot; empty and `.` segments dropped (so
+ * `/demo//index.html` is `demo/index.html`); a trailing slash kept (a folder's index).
  */
 export function requestedPath(url: string): string | null {
   const raw = url.split('?', 1)[0] ?? '/';
@@ -69,12 +70,10 @@ export function requestedPath(url: string): string | null {
     return null;
   }
   if (decoded.includes('\0') || decoded.includes('\\')) return null;
-  const segments = decoded.split('/').slice(1);
-  const inner = segments.slice(0, -1);
-  if (inner.some((s) => s === '' || s.startsWith('.'))) return null;
-  const last = segments.at(-1) ?? '';
-  if (last.startsWith('.')) return null;
-  return segments.join('/');
+  const segments = decoded.split('/').filter((s) => s !== '' && s !== '.');
+  if (segments.some((s) => s.startsWith('.'))) return null;
+  const folder = decoded.endsWith('/') && segments.length > 0;
+  return `${segments.join('/')}${folder ? '/' : ''}`;
 }
 
 export async function registerStatic(app: FastifyInstance, options: StaticOptions) {

@@ -11,7 +11,12 @@ import { ApiError, badRequest, invalidBody, rateLimited } from '../http/errors.j
 import { decodeCursor, encodeCursor, limitOf, rawQuery } from '../http/paging.js';
 import { CACHE, sendJson } from '../http/reply.js';
 import type { RouteRegistrar } from '../http/registrar.js';
-import type { CommentCursor, CommentSort, StoredComment } from '../store/types.js';
+import type {
+  CommentCursor,
+  CommentSort,
+  CreateCommentResult,
+  StoredComment,
+} from '../store/types.js';
 import { findArticle } from './articles.js';
 import { checkCommentText, type CommentText } from './comment-text.js';
 
@@ -56,8 +61,8 @@ const keyReused = () =>
     'This Idempotency-Key was already used for a different comment; send a new key with a new comment.',
   );
 
-/** Thrown from `render` to roll back a creation that is refused (closed, rate-limited). */
-class Refused extends Error {}
+/** Thrown from `render` to roll back a creation: only a replay was wanted. */
+class NotYet extends Error {}
 
 export function commentRoutes(app: FastifyInstance, ctx: ServiceContext, route: RouteRegistrar) {
   void app;
@@ -144,39 +149,42 @@ async function postComment(ctx: ServiceContext, request: FastifyRequest, reply: 
   const input = checked.value;
 
   const status = ctx.settings.moderation ? 'pending' : 'published';
+  // Keys are per article (the same key on another article is another draft) and per
+  // client (the store scopes them by the client's hash).
   const claim =
-    key === null ? null : { key, client, fingerprint: fingerprintOf(article.slug, input) };
-  // A closed thread or a spent budget refuses a new comment, but a retry of a post that
-  // was stored before still gets its first answer: the store is asked, and a creation
-  // is rolled back by throwing from `render`.
-  let refusal: ApiError | null = null;
-  let charged = false;
-  if (article.comments?.enabled === false) {
-    refusal = new ApiError('comments_closed', 'Comments are closed for this article.');
-  } else {
-    const quota = await ctx.store.hit(`post:${client}`, max, windowMs);
-    if (quota.allowed) charged = true;
-    else refusal = rateLimited(quota.retryAfter);
-  }
-  if (refusal && claim === null) throw refusal;
-
-  let result;
-  try {
-    result = await ctx.store.createComment(
+    key === null
+      ? null
+      : { key: `${article.slug}/${key}`, client, fingerprint: fingerprintOf(article.slug, input) };
+  const create = (render: (comment: StoredComment) => { status: number; body: string }) =>
+    ctx.store.createComment(
       { article: article.slug, ...input, created: Date.now(), status, client },
       claim,
-      (comment) => {
-        if (refusal) throw new Refused();
-        return { status: 201, body: JSON.stringify({ status, comment: presentComment(comment) }) };
-      },
+      render,
     );
-  } catch (error) {
-    if (error instanceof Refused && refusal) throw refusal;
-    throw error;
+
+  let result: CreateCommentResult | null = null;
+  if (claim !== null) {
+    // A retry of a stored post gets its first answer, even once the thread has closed or
+    // the budget is spent, and costs nothing: ask the store first, rolling back a
+    // creation by throwing from `render`.
+    try {
+      result = await create(() => {
+        throw new NotYet();
+      });
+    } catch (error) {
+      if (!(error instanceof NotYet)) throw error;
+    }
   }
-  if (result.outcome !== 'created' && charged) {
-    // A replay (or a refused reuse) is not a new post: give back what it was charged.
-    await ctx.store.hit(`post:${client}`, max, windowMs, -1);
+  if (result === null) {
+    if (article.comments?.enabled === false) {
+      throw new ApiError('comments_closed', 'Comments are closed for this article.');
+    }
+    const quota = await ctx.store.hit(`post:${client}`, max, windowMs);
+    if (!quota.allowed) throw rateLimited(quota.retryAfter);
+    result = await create((comment) => ({
+      status: 201,
+      body: JSON.stringify({ status, comment: presentComment(comment) }),
+    }));
   }
   switch (result.outcome) {
     case 'key-reused':
