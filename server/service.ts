@@ -104,10 +104,17 @@ async function loadOrThrow(options: ServiceOptions): Promise<ContentSnapshot> {
 export async function startService(options: ServiceOptions = {}): Promise<RunningService> {
   let content = await loadOrThrow(options);
   const dbPath = options.dbPath ?? ':memory:';
+  // Before the store: a missing MHN_SECRET is a set-up mistake to report, not a
+  // connection to try.
+  const secret =
+    options.secret ??
+    resolveSecret({
+      env: process.env.MHN_SECRET,
+      store: options.databaseUrl ? 'postgres' : 'sqlite',
+      dbPath,
+    });
   const store = await openStore(options.databaseUrl ?? dbPath);
   try {
-    const secret =
-      options.secret ?? resolveSecret({ env: process.env.MHN_SECRET, store: store.kind, dbPath });
     const identify = clientIdentifier(secret);
     const defaults = {
       moderation: options.moderation ?? true,

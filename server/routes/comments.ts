@@ -64,8 +64,28 @@ const keyReused = () =>
 /** Thrown from `render` to roll back a creation: only a replay was wanted. */
 class NotYet extends Error {}
 
+/**
+ * Runs posts with one client's key one at a time in this process: a double click (or a
+ * retry racing the first attempt) then finds the first one stored and is a replay, not a
+ * second charge against the client's budget.
+ */
+function serializer() {
+  const running = new Map<string, Promise<unknown>>();
+  return async <T>(key: string | null, run: () => Promise<T>): Promise<T> => {
+    if (key === null) return run();
+    const current = (running.get(key) ?? Promise.resolve()).catch(() => undefined).then(run);
+    running.set(key, current);
+    try {
+      return await current;
+    } finally {
+      if (running.get(key) === current) running.delete(key);
+    }
+  };
+}
+
 export function commentRoutes(app: FastifyInstance, ctx: ServiceContext, route: RouteRegistrar) {
   void app;
+  const oneAtATime = serializer();
   route(
     'GET',
     '/articles/{slug}/comments',
@@ -112,7 +132,11 @@ export function commentRoutes(app: FastifyInstance, ctx: ServiceContext, route: 
   route(
     'POST',
     '/articles/{slug}/comments',
-    async (request, reply) => postComment(ctx, request, reply),
+    async (request, reply) => {
+      const key = idempotencyKeyOf(request);
+      const slot = key === null ? null : `${ctx.clientOf(request)}\n${request.url}\n${key}`;
+      return oneAtATime(slot, () => postComment(ctx, request, reply));
+    },
     {
       // A reader correcting a form must not use up the posting budget: mistakes count in
       // their own, larger budget, which only stops floods of junk.

@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { clientKeyOf } from '../../demo/server/content-api.js';
+import { clientNetworkOf as clientKeyOf } from '../../server/build/server/http/client-id.js';
 import {
   ARTICLE,
   loopbackAliasesWork,
@@ -224,7 +224,7 @@ describe('the demo server serves nothing it must not', () => {
   test('the default database lives outside every served folder and is never served', async () => {
     const demo = await startDemo();
     try {
-      assert.match(demo.line, /comments in data[/\\]comments\.sqlite\)/);
+      assert.match(demo.line.db, /^data[/\\]comments\.sqlite$/);
       assert.ok(existsSync(path.join(repoRoot, 'data/comments.sqlite')));
       await assertNeverServed(
         demo.origin,

@@ -1,5 +1,11 @@
 /**
- * Shared helpers for the Content API server tests (node --test test/server/).
+ * Shared helpers for the Content API service tests (node --test test/server/): they start
+ * the service (server/, built by `npm run build`) in process, or its command as a child
+ * process, and talk to it over HTTP.
+ *
+ * The store is SQLite unless MHN_TEST_STORE=postgres: then one throwaway PostgreSQL
+ * cluster is started per test process (scripts/postgres.mjs) and every server gets a
+ * fresh database in it.
  */
 
 import assert from 'node:assert/strict';
@@ -9,15 +15,29 @@ import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startReferenceServer } from '../../scripts/reference-server.mjs';
+import { startService } from '../../server/build/server/service.js';
+import { testStoreOptions } from './stores.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const CLI = path.join(repoRoot, 'server/build/server/cli.js');
 
 export const ARTICLE = 'resilience-social-support-benefits';
 export const LONG_THREAD = 'long-thread-example';
 
 /**
- * @typedef {Awaited<ReturnType<typeof startReferenceServer>> & {
+ * @typedef {object} TestOptions
+ * @property {string} [staticRoot] Serve files from this folder: `staticMounts` (folders
+ *   `/site/` or files) minus `staticDeny`, `staticIndex` for `/`.
+ * @property {string[]} [staticMounts]
+ * @property {string[]} [staticDeny]
+ * @property {string} [staticIndex]
+ * @property {((line: string) => void) | object | false} [logger] A function receives every
+ *   error the service logs (one JSON line each); pino options are passed on as they are.
+ */
+
+/**
+ * @typedef {Awaited<ReturnType<typeof startService>> & {
+ *   api: import('../../server/build/server/testing.js').TestingHandle,
  *   get(path: string, init?: RequestInit): Promise<Response>,
  *   getJson(path: string, init?: RequestInit): Promise<any>,
  *   post(slug: string, body: unknown, headers?: Record<string, string>): Promise<Response>,
@@ -25,17 +45,48 @@ export const LONG_THREAD = 'long-thread-example';
  */
 
 /**
- * Starts a server on an ephemeral port with an in-memory database. The rate limit is
- * raised so that tests posting many comments are not throttled unless they ask to be.
+ * The service options for a test: the old reference server's option names (static
+ * files, logger callback) mapped onto startService's, and the test store.
  *
- * @param {Parameters<typeof startReferenceServer>[0]} [options]
+ * @param {TestOptions & import('../../server/build/server/service.js').ServiceOptions} options
+ */
+async function serviceOptions(options) {
+  const { staticRoot, staticMounts, staticDeny, staticIndex, logger, ...rest } = options;
+  return {
+    rateLimit: { max: 10_000, windowMs: 60_000 },
+    ...(await testStoreOptions(rest.dbPath)),
+    ...rest,
+    logger:
+      typeof logger === 'function'
+        ? { level: 'error', stream: { write: (/** @type {string} */ line) => logger(line) } }
+        : (logger ?? false),
+    ...(staticRoot
+      ? {
+          staticFiles: {
+            root: staticRoot,
+            allow: (staticMounts ?? ['/']).map((m) => m.replace(/^\/+/, '')),
+            deny: staticDeny,
+            index: staticIndex,
+          },
+        }
+      : {}),
+  };
+}
+
+/**
+ * Starts the service on an ephemeral port with an in-memory database (or a fresh
+ * PostgreSQL database). The rate limit is raised so that tests posting many comments are
+ * not throttled unless they ask to be.
+ *
+ * @param {TestOptions & import('../../server/build/server/service.js').ServiceOptions} [options]
  * @returns {Promise<TestServer>}
  */
 export async function startServer(options = {}) {
-  const server = await startReferenceServer({ forTests: true, ...options });
+  const server = await startService(await serviceOptions(options));
   /** @param {string} path */
   const url = (path) => `${server.apiUrl}${path}`;
   return Object.assign(server, {
+    api: server.testing,
     /** @type {TestServer['get']} */
     get: (path, init) => fetch(url(path), init),
     /** @type {TestServer['getJson']} */
@@ -96,63 +147,76 @@ export async function collectPages(server, path) {
 }
 
 /**
- * Starts the Content API in a real HTTP server on a loopback port and returns only what
- * a client sees: the base URL of the API, the origin, and a way to stop it. The abuse
- * suite talks to it with plain HTTP and nothing else, so it can run against any server
- * that keeps the contract. `lines` collects what the server logs (internal errors).
+ * Starts the service and returns only what a client sees: the base URL of the API, the
+ * origin, and a way to stop it. The abuse suite talks to it with plain HTTP and nothing
+ * else, so it can run against any server that keeps the contract. `lines` collects what
+ * the server logs as errors (internal failures).
  *
- * @param {Parameters<typeof startReferenceServer>[0]} [options]
+ * @param {TestOptions & import('../../server/build/server/service.js').ServiceOptions} [options]
  * @returns {Promise<{ origin: string, url: string, lines: string[], close(): Promise<void> }>}
  */
 export async function start(options = {}) {
   /** @type {string[]} */
   const lines = [];
-  const server = await startReferenceServer({
-    forTests: true,
-    logger: (line) => lines.push(line),
-    ...options,
-  });
+  const server = await startServer({ logger: (line) => lines.push(line), ...options });
   return { origin: server.url, url: server.apiUrl, lines, close: () => server.close() };
 }
 
 /**
- * Starts the demo server in its own process exactly as `npm start` does after the build
- * (`node demo/server.js`), on a free port, and returns its origin, the line it printed,
- * and a close function that stops it with SIGTERM and resolves to its exit code.
+ * Runs the command (`node server/build/server/cli.js`, what `npm start` runs after the
+ * build) in its own process on a free port; resolves once it logs its first line — JSON
+ * with the URL — with its origin, that line parsed, the output so far and a close function
+ * that stops it with SIGTERM and resolves to its exit code.
  *
- * @param {{ args?: string[], env?: Record<string, string | undefined> }} [options]
- * @returns {Promise<{ origin: string, line: string, close(): Promise<number | null> }>}
+ * @param {{ args?: string[], env?: Record<string, string | undefined>, cwd?: string }} [options]
+ * @returns {Promise<{ origin: string, line: Record<string, any>, output: () => string,
+ *   close(signal?: NodeJS.Signals): Promise<number | null>, child: import('node:child_process').ChildProcess }>}
  */
-export async function startDemo({ args = [], env = {} } = {}) {
-  const child = spawn(process.execPath, ['demo/server.js', '--port', '0', ...args], {
-    cwd: repoRoot,
-    env: { ...process.env, PORT: undefined, HOST: undefined, MHN_DB: undefined, ...env },
+export async function startDemo({ args = [], env = {}, cwd = repoRoot } = {}) {
+  const child = spawn(process.execPath, [CLI, '--port', '0', ...args], {
+    cwd,
+    env: {
+      ...process.env,
+      PORT: undefined,
+      HOST: undefined,
+      MHN_DB: undefined,
+      MHN_CONTENT: undefined,
+      DATABASE_URL: undefined,
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
+  let output = '';
   child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr += chunk));
   child.stdout.setEncoding('utf8');
-  let output = '';
-  try {
-    for await (const chunk of child.stdout) {
+  const first = await new Promise((resolve) => {
+    child.stdout.on('data', (chunk) => {
       output += chunk;
-      if (output.includes('\n')) break;
-    }
+      if (output.includes('\n')) resolve(output.slice(0, output.indexOf('\n')));
+    });
+    child.once('exit', () => resolve(''));
+  });
+  /** @type {Record<string, any>} */
+  let line = {};
+  try {
+    line = JSON.parse(String(first));
   } catch {
-    // handled below
+    // reported below
   }
-  const [line] = output.split('\n');
-  const match = /http:\/\/localhost:(\d+)\//.exec(line);
+  const match = /^http:\/\/localhost:(\d+)\/$/.exec(line.url ?? '');
   if (!match) {
     child.kill('SIGTERM');
-    throw new Error(`The demo server did not start: ${line}${stderr}`);
+    throw new Error(`The service did not start: ${first}${stderr}`);
   }
   return {
     origin: `http://127.0.0.1:${match[1]}`,
     line,
-    async close() {
+    child,
+    output: () => output,
+    async close(signal = 'SIGTERM') {
       if (child.exitCode !== null) return child.exitCode;
-      child.kill('SIGTERM');
+      child.kill(signal);
       const [code] = await once(child, 'exit');
       return code;
     },
