@@ -48,7 +48,6 @@ export default tseslint.config(
   },
   {
     files: ['demo/**/*.js', 'demo/**/*.mjs'],
-    ignores: ['demo/server/**', 'demo/server.js'],
     languageOptions: { globals: { ...globals.browser } },
   },
 );

@@ -1,6 +1,7 @@
 // In-browser tests: real Chromium through Playwright, TypeScript served by esbuild, and
-// the real reference Content API (in-memory SQLite) on its own origin, so requests are
-// genuinely cross-origin (CORS) and hit real HTTP, real validation and real storage.
+// the real Content API service (server/, built by `npm run build`; in-memory SQLite) on
+// its own origin, so requests are genuinely cross-origin (CORS) and hit real HTTP, real
+// validation and real storage.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { fileURLToPath } from 'node:url';
@@ -15,23 +16,26 @@ if (!executablePath) {
 // Tests post many comments from one address; the rate-limit test lowers the limit.
 const contentServer = await startReferenceServer({ forTests: true });
 
-/** `executeServerCommand('content-server', { action, … })` drives the reference server. */
+/**
+ * `executeServerCommand('content-server', { action, … })` drives the service through its
+ * in-process testing handle (nothing of which is reachable over HTTP).
+ */
 const contentServerCommands = {
   name: 'mhn-content-server',
   async executeCommand({ command, payload = {} }) {
     if (command !== 'content-server') return undefined;
-    const { api } = contentServer;
+    const api = contentServer.testing;
     switch (payload.action) {
       case 'info':
         return { url: contentServer.url, apiUrl: contentServer.apiUrl };
       case 'reset':
-        api.reset();
+        await api.reset();
         return true;
       case 'configure':
         api.configure(payload.options ?? {});
         return true;
       case 'addArticle':
-        api.addArticle(payload.article, payload.options ?? {});
+        await api.addArticle(payload.article, payload.options ?? {});
         return true;
       case 'stats':
         return api.stats();

@@ -1,31 +1,28 @@
-// The one place that starts the reference Content API (demo/server/content-api.js), for
-// everything that needs one: web-test-runner's in-browser tests, the server tests
-// (node --test), the demo (`npm start`, which the end-to-end tests run), the end-to-end
-// partner-page server and the bench. Moving to another server is a change here only.
-import { createContentApi, startContentServer } from '../demo/server/content-api.js';
+// The one place that starts the project's Content API service (server/, built by
+// `npm run build`) in process, for everything that needs one: web-test-runner's
+// in-browser tests, the server tests (node --test), the end-to-end partner-page server
+// and the bench. (`npm start` runs the service's own command, server/build/server/cli.js.)
+import { existsSync } from 'node:fs';
 
 /** Tests post many comments from one address: a limit they only meet when they mean to. */
 export const TEST_RATE_LIMIT = { max: 10_000, windowMs: 60_000 };
 
-/**
- * Starts the reference server on its own port (ephemeral unless `port` is given), with an
- * in-memory database unless `dbPath` names a file. `forTests` raises the rate limit
- * (options given explicitly still win).
- *
- * @param {Parameters<typeof startContentServer>[0] & { forTests?: boolean }} [options]
- * @returns {ReturnType<typeof startContentServer>}
- */
-export function startReferenceServer({ forTests = false, ...options } = {}) {
-  return startContentServer({ ...(forTests ? { rateLimit: TEST_RATE_LIMIT } : {}), ...options });
-}
+const serviceModule = new URL('../server/build/server/service.js', import.meta.url);
 
 /**
- * The reference Content API as a request handler, for a server that serves other things
- * beside it on the same origin (the end-to-end partner pages). `forTests` as above.
+ * Starts the service on its own port (ephemeral unless `port` is given), with an
+ * in-memory database unless `dbPath` (or `databaseUrl`) says otherwise. `forTests`
+ * raises the rate limit (options given explicitly still win). The result's `testing` is
+ * the in-process testing handle (reset, configure, addArticle, stats), never reachable
+ * over HTTP.
  *
- * @param {Parameters<typeof createContentApi>[0] & { forTests?: boolean }} [options]
- * @returns {ReturnType<typeof createContentApi>}
+ * @param {import('../server/build/server/service.js').ServiceOptions & { forTests?: boolean }} [options]
+ * @returns {Promise<import('../server/build/server/service.js').RunningService>}
  */
-export function createReferenceApi({ forTests = false, ...options } = {}) {
-  return createContentApi({ ...(forTests ? { rateLimit: TEST_RATE_LIMIT } : {}), ...options });
+export async function startReferenceServer({ forTests = false, ...options } = {}) {
+  if (!existsSync(serviceModule)) {
+    throw new Error('The Content API service is not built: run `npm run build` (npm test does).');
+  }
+  const { startService } = await import(serviceModule.href);
+  return startService({ ...(forTests ? { rateLimit: TEST_RATE_LIMIT } : {}), ...options });
 }

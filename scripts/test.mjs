@@ -1,9 +1,9 @@
 // npm test: every check the project has, in order, in one command —
-// lint and format, type-check, the OpenAPI document, the committed custom-elements.json, the build, the
-// package's typings as consumers see them (test/types), the
-// reference server's tests (Node; test/server/openapi.test.js checks it against the
-// OpenAPI document), the widgets' tests (real Chromium) and the
-// end-to-end tests (the demo from `npm start`, the built bundle).
+// lint and format, type-check, the OpenAPI document, the committed custom-elements.json,
+// the build, the package's typings as consumers see them (test/types), the Content API
+// service's tests (Node; on SQLite, then on PostgreSQL; test/server/openapi.test.js checks
+// it against the OpenAPI document), the widgets' tests (real Chromium) and the end-to-end
+// tests (the demo from `npm start`, the built bundle).
 // Every step runs even when an earlier one failed (except those that need the build),
 // and a summary lists what failed.
 import { spawnSync } from 'node:child_process';
@@ -36,9 +36,15 @@ const steps = [
     args: ['scripts/type-tests.mjs'],
   },
   {
-    name: 'reference server tests (node --test)',
+    name: 'Content API service tests, SQLite (node --test)',
     cmd: node,
     args: ['--test', '--test-reporter=spec', 'test/server/'],
+  },
+  {
+    name: 'Content API service tests, PostgreSQL (node --test)',
+    cmd: node,
+    args: ['--test', '--test-reporter=spec', 'test/server/'],
+    env: { MHN_TEST_STORE: 'postgres' },
   },
   { name: 'browser available', cmd: node, args: ['scripts/ensure-browser.mjs'], required: true },
   { name: 'widget tests (web-test-runner, Chromium)', cmd: bin('web-test-runner'), args: [] },
@@ -56,7 +62,7 @@ for (const step of steps) {
   const { status, error } = spawnSync(step.cmd, step.args, {
     cwd: root,
     stdio: 'inherit',
-    env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '0' },
+    env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '0', ...step.env },
   });
   const ok = status === 0 && !error;
   if (error) console.error(error.message);

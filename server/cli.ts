@@ -109,6 +109,14 @@ export function readServeConfig(argv: string[], env: NodeJS.ProcessEnv) {
   };
 }
 
+/** The database's files (and its secret) under the project root, as static deny entries. */
+function databaseFiles(dbPath: string): string[] {
+  if (dbPath === ':memory:') return [];
+  const relative = path.relative(projectRoot, dbPath).split(path.sep).join('/');
+  if (relative.startsWith('..') || path.isAbsolute(relative)) return [];
+  return ['', '-wal', '-shm', '-journal', '.secret'].map((suffix) => `${relative}${suffix}`);
+}
+
 /** A path relative to the working directory when it is inside it. */
 function displayPath(file: string): string {
   if (file === ':memory:') return file;
@@ -140,7 +148,8 @@ async function serve(argv: string[]) {
       ? {
           root: projectRoot,
           allow: ['demo/', 'dist/', 'custom-elements.json'],
-          deny: ['demo/data/', 'demo/server/', 'demo/server.js'],
+          // The old default database folder, and the database wherever it is put.
+          deny: ['demo/data/', ...databaseFiles(config.dbPath)],
           index: 'demo/index.html',
         }
       : undefined,

@@ -125,8 +125,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   app.setErrorHandler(async (error, request, reply) => {
-    let api = toApiError(error, request.routeOptions.config?.invalid);
-    const onInvalidBody = request.routeOptions.config?.onInvalidBody;
+    const config = request.routeOptions.config;
+    let api = toApiError(error, config?.invalid);
+    const schemaFailed = Array.isArray((error as { validation?: unknown }).validation);
+    if (api.invalidBody && schemaFailed && config?.explainInvalidBody) {
+      api = invalidBody(config.explainInvalidBody(request.body) ?? api);
+    }
+    const onInvalidBody = config?.onInvalidBody;
     if (api.invalidBody && onInvalidBody) api = (await onInvalidBody(request)) ?? api;
     if (api.status >= 500 && !(error instanceof ApiError)) {
       request.log.error({ err: error }, 'request failed');

@@ -19,6 +19,11 @@ export interface RouteOptions {
    * another error to answer instead (the comment post counts mistakes in a budget).
    */
   onInvalidBody?: (request: FastifyRequest) => Promise<ApiError | null>;
+  /**
+   * When the body fails its schema: the route's own account of what is wrong with it (a
+   * sentence per field, as its handler would say), or null to keep the schema's.
+   */
+  explainInvalidBody?: (body: unknown) => ApiError | null;
 }
 
 export type RouteRegistrar = (
@@ -35,6 +40,7 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     invalid?: ValidationPolicies;
     onInvalidBody?: (request: FastifyRequest) => Promise<ApiError | null>;
+    explainInvalidBody?: (body: unknown) => ApiError | null;
     /** The OpenAPI path of an API route, for logs and stats. */
     apiPath?: string;
   }
@@ -58,7 +64,12 @@ export function createRegistrar(
         method,
         url: `${basePath}${toFastifyPath(path)}`,
         schema: openapi.schemaOf(method, path),
-        config: { invalid: options.invalid, onInvalidBody: options.onInvalidBody, apiPath: path },
+        config: {
+          invalid: options.invalid,
+          onInvalidBody: options.onInvalidBody,
+          explainInvalidBody: options.explainInvalidBody,
+          apiPath: path,
+        },
         handler,
       });
     },

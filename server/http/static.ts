@@ -57,21 +57,25 @@ export function notFoundText(reply: FastifyReply) {
 }
 
 /**
- * The path under root a URL path asks for, or null: decoded once; no NUL, no backslash,
- * no `..` segment, no segment starting with a dot; empty and `.` segments dropped (so
- * `/demo//index.html` is `demo/index.html`); a trailing slash kept (a folder's index).
+ * The path under root a URL path asks for, or null when it is refused: percent-decoded
+ * exactly once; encoded separators (`%2F`, `%5C`), backslashes, NUL and other control
+ * characters refused; empty segments collapsed (`/demo//index.html` is
+ * `demo/index.html`); `.`, `..`, dotfiles and segments ending in a dot or a space
+ * refused; a trailing slash kept (a folder's index).
  */
 export function requestedPath(url: string): string | null {
   const raw = url.split('?', 1)[0] ?? '/';
+  if (/%2f|%5c/i.test(raw)) return null;
   let decoded: string;
   try {
     decoded = decodeURIComponent(raw);
   } catch {
     return null;
   }
-  if (decoded.includes('\0') || decoded.includes('\\')) return null;
-  const segments = decoded.split('/').filter((s) => s !== '' && s !== '.');
-  if (segments.some((s) => s.startsWith('.'))) return null;
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f\\]/.test(decoded)) return null;
+  const segments = decoded.split('/').filter((s) => s !== '');
+  if (segments.some((s) => s.startsWith('.') || s.endsWith('.') || s.endsWith(' '))) return null;
   const folder = decoded.endsWith('/') && segments.length > 0;
   return `${segments.join('/')}${folder ? '/' : ''}`;
 }

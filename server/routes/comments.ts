@@ -146,6 +146,10 @@ export function commentRoutes(app: FastifyInstance, ctx: ServiceContext, route: 
         const invalid = await ctx.store.hit(`invalid:${client}`, Math.max(100, max * 10), windowMs);
         return invalid.allowed ? null : rateLimited(invalid.retryAfter);
       },
+      explainInvalidBody(body) {
+        const checked = checkCommentText(body);
+        return checked.ok ? null : checked.error;
+      },
       invalid: {
         body: {
           code: 'validation_failed',

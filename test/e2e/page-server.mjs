@@ -1,45 +1,33 @@
-// A partner page server for end-to-end tests: the reference Content API on the same
+// A partner page server for end-to-end tests: the Content API service on the same
 // origin (/api/v1), the built files (/dist/), and test pages (/pages/) served with the
 // response headers a test asks for (e.g. a strict Content-Security-Policy).
-import http from 'node:http';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createReferenceApi } from '../../scripts/reference-server.mjs';
-import { createStaticHandler } from '../../demo/server/static.js';
+import { startReferenceServer } from '../../scripts/reference-server.mjs';
 import { root } from './helpers.mjs';
 
+const PAGE_TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8' };
+const PAGES = join(root, 'test/e2e/pages');
+
 /**
- * @param {{ headers?: Record<string, string>, api?: object }} [options]
- *   headers: added to every /pages/ response; api: the reference API's options.
+ * @param {{ headers?: Record<string, string>, api?: import('../../server/build/server/service.js').ServiceOptions }} [options]
+ *   headers: added to every /pages/ response; api: more startService options.
  */
 export async function startPageServer({ headers = {}, api: apiOptions = {} } = {}) {
-  const api = createReferenceApi({ forTests: true, ...apiOptions });
-  const files = createStaticHandler({ root, mounts: ['/dist/'] });
-  const pages = createStaticHandler({ root: join(root, 'test/e2e'), mounts: ['/pages/'] });
-  const server = http.createServer(async (req, res) => {
-    try {
-      if (await api.handle(req, res)) return;
-      if (await files(req, res)) return;
-      if (req.url?.startsWith('/pages/')) {
-        for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
-        if (await pages(req, res)) return;
-      }
-      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
-    } catch (error) {
-      res.writeHead(500).end(String(error));
-    }
+  const service = await startReferenceServer({
+    forTests: true,
+    staticFiles: { root, allow: ['dist/'] },
+    ...apiOptions,
+    extend(app) {
+      app.get('/pages/:file', async (request, reply) => {
+        const { file } = /** @type {{ file: string }} */ (request.params);
+        const type = PAGE_TYPES[/** @type {'.html'} */ (file.slice(file.lastIndexOf('.')))];
+        if (!/^[\w-]+\.\w+$/.test(file) || !type) return reply.code(404).send('Not found');
+        const text = await readFile(join(PAGES, file), 'utf8').catch(() => null);
+        if (text === null) return reply.code(404).send('Not found');
+        return reply.headers(headers).type(type).send(text);
+      });
+    },
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${server.address().port}`;
-  return {
-    origin,
-    api,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections?.();
-        server.close(() => {
-          api.close();
-          resolve();
-        });
-      }),
-  };
+  return { origin: service.url, api: service.testing, close: () => service.close() };
 }
