@@ -161,7 +161,7 @@ const SECTIONS = {
   },
   load: {
     title: '6. The reference server under load',
-    note: 'autocannon in the bench process, the server (`demo/server/content-api.js`, file database) in its own process, both on 127.0.0.1 and on the same cores; one 2 s warm-up, then one run of each kind.',
+    note: 'autocannon in the bench process, the service (`server/`, SQLite file) in its own process, both on 127.0.0.1 and on the same cores; one 2 s warm-up, then one run of each kind.',
     render: ({ connections, seconds, rows }) =>
       [
         `GET /api/v1/articles/resilience-social-support-benefits, ${connections} connections, ${seconds} s each.\n`,
