@@ -96,9 +96,10 @@ export function createTestingHandle(
 
   return {
     async reset() {
-      await reseed();
+      // Settings first, synchronously: a configure() right after reset() wins.
       ctx.settings.moderation = defaults.moderation;
       ctx.settings.rateLimit = { ...defaults.rateLimit };
+      await reseed();
     },
     configure({ moderation, rateLimit }) {
       if (moderation !== undefined) ctx.settings.moderation = Boolean(moderation);
