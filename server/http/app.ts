@@ -183,8 +183,16 @@ function withDeadline(payload: Readable, ms: number): Readable {
   });
   const timer = setTimeout(() => guarded.destroy(requestTimeout()), ms);
   timer.unref();
+  const stop = () => clearTimeout(timer);
+  // The whole body arrived, or the request is over (answered early, e.g. 413, or the
+  // client went away): no deadline any more.
+  payload.once('end', stop);
+  payload.once('close', stop);
+  guarded.once('close', stop);
   payload.on('error', (error) => guarded.destroy(error));
+  // Fastify listens for errors while it reads; once it has stopped (an early answer),
+  // a late error has no one to tell and must not become an uncaught exception.
+  guarded.on('error', () => undefined);
   payload.pipe(guarded);
-  guarded.on('close', () => clearTimeout(timer));
   return guarded;
 }

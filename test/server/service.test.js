@@ -181,6 +181,35 @@ async function storedText(dbPath) {
   }
 }
 
+describe('request bodies', () => {
+  test('a body answered early (413) leaves no deadline behind to fail later', async () => {
+    /** @type {unknown[]} */
+    const uncaught = [];
+    const record = (/** @type {unknown} */ error) => uncaught.push(error);
+    process.on('uncaughtException', record);
+    const server = await startServer({ bodyTimeoutMs: 300, maxBodyBytes: 100 });
+    const { port } = new URL(server.url);
+    const socket = net.connect({ host: '127.0.0.1', port: Number(port) });
+    try {
+      await once(socket, 'connect');
+      let answer = '';
+      socket.setEncoding('utf8').on('data', (chunk) => (answer += chunk));
+      // A chunked body past the limit, then the connection held open past the deadline.
+      socket.write(
+        `POST /api/v1${COMMENTS} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n`,
+      );
+      socket.write(`200\r\n${' '.repeat(0x200)}\r\n`);
+      await sleep(700);
+      assert.match(answer, /^HTTP\/1\.1 413 /);
+      assert.deepEqual(uncaught, []);
+    } finally {
+      socket.destroy();
+      process.off('uncaughtException', record);
+      await server.close();
+    }
+  });
+});
+
 describe('the testing handle', () => {
   test('is not reachable over HTTP', async () => {
     const server = await startServer();
