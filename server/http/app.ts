@@ -23,6 +23,7 @@ import {
   requestTimeout,
   sendApiError,
   toApiError,
+  unavailable,
 } from './errors.js';
 import { RequestLog } from './logging.js';
 import type { OpenApi } from './openapi.js';
@@ -132,7 +133,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       api = invalidBody(config.explainInvalidBody(request.body) ?? api);
     }
     const onInvalidBody = config?.onInvalidBody;
-    if (api.invalidBody && onInvalidBody) api = (await onInvalidBody(request)) ?? api;
+    if (api.invalidBody && onInvalidBody) {
+      try {
+        api = (await onInvalidBody(request)) ?? api;
+      } catch (failure) {
+        api = toApiError(failure);
+      }
+    }
+    if (api.code === 'internal' && !(await storeAnswers(ctx))) {
+      // Not this request's fault, nor a bug: the store is down. Say so, so that clients
+      // and load balancers try again (the failure is still logged below).
+      api = unavailable('The service cannot reach its store; try again shortly.');
+    }
     if (api.status >= 500 && !(error instanceof ApiError)) {
       request.log.error({ err: error }, 'request failed');
     }
@@ -165,6 +177,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   healthRoutes(app, ctx);
 
   return app;
+}
+
+/** Whether the store answers a trivial query now. */
+async function storeAnswers(ctx: ServiceContext): Promise<boolean> {
+  try {
+    await ctx.store.ping();
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -1,5 +1,5 @@
 /**
- * docs/openapi.yaml is the authority: this drives the reference server through every
+ * docs/openapi.yaml is the authority: this drives the Content API service through every
  * operation — successes and each error it can produce — and validates every response's
  * status, headers and body against the document (Ajv 2020 compiling the document's own
  * schemas). It also checks that the document and the shared contract (src/contract/)
@@ -22,11 +22,9 @@ import {
 import { loadContract } from './contract.js';
 import { ARTICLE, LONG_THREAD, startServer } from './helpers.js';
 
-/** Documented responses no test here can produce against the reference server, and why. */
+/** Documented responses no test here can produce against the service, and why. */
 const NOT_PRODUCIBLE = {
-  getHealth: 'served by the new service (server/), not by the reference server',
-  getReadiness: 'served by the new service (server/), not by the reference server',
-  503: 'the reference server has no unavailable state',
+  503: 'only operations that read the store can be unavailable (site, topics and therapists come from the content folder); produced below for getArticle, listComments, postComment and getReadiness',
 };
 
 const document = readOpenApi();
@@ -264,7 +262,7 @@ describe('docs/openapi.yaml agrees with src/contract/', () => {
   });
 });
 
-describe('the reference server answers as docs/openapi.yaml says', () => {
+describe('the service answers as docs/openapi.yaml says', () => {
   /** @type {import('./helpers.js').TestServer} */
   let server;
   /** @type {Awaited<ReturnType<typeof loadContract>>} */
@@ -372,7 +370,7 @@ describe('the reference server answers as docs/openapi.yaml says', () => {
       201,
     );
     assert.equal(published.status, 'published');
-    server.api.reset();
+    await server.api.reset();
   });
 
   test('postComment: 400 for bodies that are not a JSON object or a bad Idempotency-Key', async () => {
@@ -422,7 +420,7 @@ describe('the reference server answers as docs/openapi.yaml says', () => {
       422,
     );
     assert.equal(error.error.code, 'idempotency_key_reused');
-    server.api.reset();
+    await server.api.reset();
   });
 
   test('postComment: 415 unsupported_media_type for a body that is not JSON', async () => {
@@ -449,7 +447,7 @@ describe('the reference server answers as docs/openapi.yaml says', () => {
     assert.equal(Buffer.byteLength(largest), contract.MAX_COMMENT_REQUEST_BYTES);
     const created = await expectDocumented(await post(ARTICLE, largest), 'postComment', 201);
     assert.equal([...created.comment.body].length, body.max);
-    server.api.reset();
+    await server.api.reset();
   });
 
   test('postComment: 408 request_timeout for a body that stops arriving', async () => {
@@ -482,7 +480,7 @@ describe('the reference server answers as docs/openapi.yaml says', () => {
   });
 
   test('postComment: 429 rate_limited with Retry-After', async () => {
-    server.api.reset();
+    await server.api.reset();
     server.api.configure({ rateLimit: { max: 1, windowMs: 60_000 } });
     try {
       await expectDocumented(await post(ARTICLE, { title: 'T', body: 'B' }), 'postComment', 201);
@@ -493,7 +491,7 @@ describe('the reference server answers as docs/openapi.yaml says', () => {
       );
       assert.equal(error.error.code, 'rate_limited');
     } finally {
-      server.api.reset();
+      await server.api.reset();
     }
   });
 
@@ -596,6 +594,27 @@ describe('the reference server answers as docs/openapi.yaml says', () => {
       const res = await server.get(path, { method });
       const error = await expectDocumented(res, '#/components/responses/MethodNotAllowed', 405);
       assert.equal(error.error.code, 'method_not_allowed');
+    }
+  });
+
+  test('getHealth and getReadiness: 200; with the store gone, 503 unavailable', async () => {
+    const local = await startServer();
+    try {
+      await expectDocumented(await fetch(`${local.url}/healthz`), 'getHealth', 200);
+      await expectDocumented(await fetch(`${local.url}/readyz`), 'getReadiness', 200);
+      await local.store.close();
+      await expectDocumented(await fetch(`${local.url}/healthz`), 'getHealth', 200);
+      for (const [res, target] of /** @type {const} */ ([
+        [await fetch(`${local.url}/readyz`), 'getReadiness'],
+        [await local.get(`/articles/${ARTICLE}`), 'getArticle'],
+        [await local.get(`/articles/${ARTICLE}/comments`), 'listComments'],
+        [await local.post(ARTICLE, { title: 'T', body: 'B' }), 'postComment'],
+      ])) {
+        const error = await expectDocumented(res, target, 503);
+        assert.equal(error.error.code, 'unavailable', target);
+      }
+    } finally {
+      await local.app.close();
     }
   });
 
