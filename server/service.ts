@@ -14,7 +14,7 @@ import { capConnectionsPerClient } from './http/connections.js';
 import { emptyOverlay, type RateLimit, type ServiceContext } from './http/context.js';
 import { loadOpenApi } from './http/openapi.js';
 import type { StaticOptions } from './http/static.js';
-import { openApiFile } from './paths.js';
+import { openApiFile, sampleContentDir } from './paths.js';
 import { resolveSecret } from './secret.js';
 import { openStore } from './store/index.js';
 import type { Store } from './store/types.js';
@@ -95,7 +95,6 @@ const FIRST_SEED_ID = 101;
 
 async function loadOrThrow(options: ServiceOptions): Promise<ContentSnapshot> {
   if (options.content) return options.content;
-  const { sampleContentDir } = await import('./paths.js');
   const result = await loadContent(options.contentDir ?? sampleContentDir);
   if (!result.ok) throw new ContentError(result.problems);
   return result.content;

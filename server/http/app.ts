@@ -149,7 +149,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       request.log.error({ err: error }, 'request failed');
     }
     if (reply.sent || reply.raw.headersSent || request.raw.socket?.destroyed) return reply;
-    if (api.code === 'payload_too_large' && api.message.includes(' 0 bytes')) {
+    if (api.code === 'payload_too_large') {
+      // Say what the limit is, whichever layer noticed the size.
       return sendApiError(request, reply, payloadTooLarge(ctx.maxBodyBytes));
     }
     return sendApiError(request, reply, api);

@@ -105,7 +105,11 @@ export function toApiError(error: unknown, policies?: ValidationPolicies): ApiEr
   }
   const status = fastifyError.statusCode ?? 500;
   if (status === 408) return requestTimeout();
-  if (status === 413) return payloadTooLarge(0);
+  if (status === 413) {
+    return new ApiError('payload_too_large', 'The request body is too large.', {
+      headers: { Connection: 'close' },
+    });
+  }
   if (status >= 400 && status < 500) return badRequest('The request could not be understood.');
   return new ApiError('internal', 'Something went wrong on the server.');
 }
