@@ -151,6 +151,13 @@ export function commentRoutes(app: FastifyInstance, ctx: ServiceContext, route: 
         return checked.ok ? null : checked.error;
       },
       invalid: {
+        headers: {
+          code: 'bad_request',
+          message: 'The request headers are not valid.',
+          fields: {
+            'idempotency-key': `Idempotency-Key must be ${IDEMPOTENCY_KEY_LENGTH.min} to ${IDEMPOTENCY_KEY_LENGTH.max} characters.`,
+          },
+        },
         body: {
           code: 'validation_failed',
           message: 'Some fields need attention before the comment can be posted.',

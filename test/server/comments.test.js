@@ -376,7 +376,14 @@ describe('POST /articles/{slug}/comments: idempotency', () => {
   test('keys longer than 200 characters are 400', async () => {
     const draft = { title: 'k', body: 'k' };
     assert.equal((await server.post(ARTICLE, draft, key('k'.repeat(200)))).status, 201);
-    await expectError(await server.post(ARTICLE, draft, key('k'.repeat(201))), 400, 'bad_request');
+    for (const bad of ['k'.repeat(201), '', '   ']) {
+      const error = await expectError(
+        await server.post(ARTICLE, draft, key(bad)),
+        400,
+        'bad_request',
+      );
+      assert.equal(error.message, 'Idempotency-Key must be 1 to 200 characters.', `"${bad}"`);
+    }
   });
 });
 
