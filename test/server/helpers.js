@@ -15,7 +15,7 @@ import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startService } from '../../server/build/server/service.js';
+import { startReferenceServer } from '../../scripts/reference-server.mjs';
 import { testStoreOptions } from './stores.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -36,7 +36,7 @@ export const LONG_THREAD = 'long-thread-example';
  */
 
 /**
- * @typedef {Awaited<ReturnType<typeof startService>> & {
+ * @typedef {import('../../server/build/server/service.js').RunningService & {
  *   api: import('../../server/build/server/testing.js').TestingHandle,
  *   get(path: string, init?: RequestInit): Promise<Response>,
  *   getJson(path: string, init?: RequestInit): Promise<any>,
@@ -53,7 +53,7 @@ export const LONG_THREAD = 'long-thread-example';
 async function serviceOptions(options) {
   const { staticRoot, staticMounts, staticDeny, staticIndex, logger, ...rest } = options;
   return {
-    rateLimit: { max: 10_000, windowMs: 60_000 },
+    forTests: true,
     ...(await testStoreOptions(rest.dbPath)),
     ...rest,
     logger:
@@ -82,7 +82,7 @@ async function serviceOptions(options) {
  * @returns {Promise<TestServer>}
  */
 export async function startServer(options = {}) {
-  const server = await startService(await serviceOptions(options));
+  const server = await startReferenceServer(await serviceOptions(options));
   /** @param {string} path */
   const url = (path) => `${server.apiUrl}${path}`;
   return Object.assign(server, {
