@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { ContentClient, buildUrl, parseRetryAfter } from '../src/core/content-client.js';
 import { ContentError } from '../src/core/errors.js';
 import { parseArticle, parseCommentPage, parseSite } from '../src/core/api-types.js';
-import { apiUrl, resetServerStats, serverStats } from './helpers/server.js';
+import { addArticle, apiUrl, resetServerStats, serverStats } from './helpers/server.js';
 
 const SLUG = 'resilience-social-support-benefits';
 const identity = (json: unknown) => json;
@@ -125,6 +125,37 @@ describe('ContentClient against the reference server', () => {
       client.get('http://127.0.0.1:9/api/v1', ['site'], { parse: identity }),
     );
     expect(error.code).to.equal('network');
+  });
+
+  it('keeps the server’s code: a reused idempotency key, a body too large, a wrong method', async () => {
+    const slug = `idempotency-${Date.now().toString(36)}`;
+    await addArticle({
+      slug,
+      title: 'Idempotency',
+      url: `https://www.example.org/${slug}/`,
+      authors: [],
+      bodyHtml: '<p>Test.</p>',
+      comments: { enabled: true },
+    });
+    const client = new ContentClient();
+    const post = (body: unknown, path = ['articles', slug, 'comments']) =>
+      client.post(endpoint, path, body, { parse: identity, idempotencyKey: 'key-reused-test' });
+    const first = { title: 'First', body: 'The first version.' };
+    await post(first);
+    // The same comment again is replayed; another comment under that key is refused.
+    expect(await post(first)).to.deep.include({ status: 'pending' });
+    const reused = await rejection(post({ ...first, body: 'An edited version.' }));
+    expect(reused.code).to.equal('idempotency_key_reused');
+    expect(reused.serverCode).to.equal('idempotency_key_reused');
+    expect(reused.status).to.equal(422);
+    expect(reused.fields).to.equal(undefined);
+    const large = await rejection(post({ ...first, body: 'x'.repeat(70_000) }));
+    expect(large.code).to.equal('payload_too_large');
+    expect(large.status).to.equal(413);
+    const method = await rejection(post(first, ['site']));
+    expect(method.code).to.equal('http');
+    expect(method.status).to.equal(405);
+    expect(method.serverCode).to.equal('method_not_allowed');
   });
 });
 
@@ -273,6 +304,35 @@ describe('ContentClient faults (scripted fetch)', () => {
     expect(invalid.fields).to.deep.equal({ body: 'Too long.' });
     const closed = await rejection(client.post(endpoint, ['a'], {}, { parse: identity }));
     expect(closed.code).to.equal('comments_closed');
+  });
+
+  it('retries a GET after 408 request_timeout like a timeout; keeps 415 as http', async () => {
+    const { impl, calls } = scriptedFetch([
+      json({ error: { code: 'request_timeout', message: 'slow' } }, 408),
+      json({ ok: true }),
+    ]);
+    const data = await new ContentClient({ fetch: impl, backoffMs: 1 }).get(endpoint, ['x'], {
+      parse: identity,
+    });
+    expect(data).to.deep.equal({ ok: true });
+    expect(calls).to.have.length(2);
+    const timedOut = await rejection(
+      new ContentClient({
+        fetch: scriptedFetch([json({ error: { code: 'request_timeout', message: 'slow' } }, 408)])
+          .impl,
+      }).post(endpoint, ['a'], {}, { parse: identity }),
+    );
+    expect(timedOut.code).to.equal('timeout');
+    expect(timedOut.status).to.equal(408);
+    const media = await rejection(
+      new ContentClient({
+        fetch: scriptedFetch([
+          json({ error: { code: 'unsupported_media_type', message: 'json only' } }, 415),
+        ]).impl,
+      }).post(endpoint, ['a'], {}, { parse: identity }),
+    );
+    expect(media.code).to.equal('http');
+    expect(media.serverCode).to.equal('unsupported_media_type');
   });
 
   it('does not retry a POST by itself, and sends the idempotency key and JSON body', async () => {

@@ -4,14 +4,14 @@
  * - every request is `credentials: 'omit'`, CORS, JSON only;
  * - each attempt has a timeout, and a GET has an overall deadline across retries, so
  *   a hung or dead endpoint reaches an error state in about 15 s at most;
- * - GETs are retried on network errors, timeouts, 5xx and 429 with exponential
+ * - GETs are retried on network errors, timeouts (408 too), 5xx and 429 with exponential
  *   backoff that honours `Retry-After` (when it fits in the deadline);
  * - identical GETs in flight are shared, and answers are cached for a short time, so
  *   two widgets asking for the same resource cause one request;
- * - every failure is a typed ContentError; callers abort through an AbortSignal, and
- *   a shared request is only cancelled when every caller has gone.
+ * - every failure is a typed ContentError (see STATUS_CODES); callers abort through an
+ *   AbortSignal, and a shared request is only cancelled when every caller has gone.
  */
-import { ContentError } from './errors.js';
+import { ContentError, type ContentErrorCode } from './errors.js';
 import { pathSegment } from './urls.js';
 
 export interface ClientOptions {
@@ -137,6 +137,19 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
+/**
+ * Error codes by status. A 408 means the body did not arrive in time, so nothing was
+ * done: it is retried like a timeout. 405 and 415 stay `http` (the client and the server
+ * disagree); the server's own `error.code` is always kept as `serverCode`.
+ */
+const STATUS_CODES: Partial<Record<number, ContentErrorCode>> = {
+  404: 'not_found',
+  408: 'timeout',
+  413: 'payload_too_large',
+  422: 'validation_failed',
+  429: 'rate_limited',
+};
+
 /** Turns a non-2xx response into a typed error, reading the contract's envelope when there is one. */
 async function errorFromResponse(response: Response): Promise<ContentError> {
   let serverCode: string | undefined;
@@ -164,15 +177,12 @@ async function errorFromResponse(response: Response): Promise<ContentError> {
     fields,
     retryAfter: parseRetryAfter(response.headers.get('Retry-After')),
   };
-  if (status === 404) return new ContentError('not_found', message ?? 'Not found.', init);
-  if (status === 429)
-    return new ContentError('rate_limited', message ?? 'Too many requests.', init);
-  if (status === 422)
-    return new ContentError('validation_failed', message ?? 'Invalid input.', init);
-  if (status === 403 && serverCode === 'comments_closed') {
-    return new ContentError('comments_closed', message ?? 'Comments are closed.', init);
-  }
-  return new ContentError('http', message ?? `The server answered ${status}.`, init);
+  // The server's code wins where it says more than the status.
+  const code =
+    serverCode === 'idempotency_key_reused' || serverCode === 'comments_closed'
+      ? serverCode
+      : (STATUS_CODES[status] ?? 'http');
+  return new ContentError(code, message ?? `The server answered ${status}.`, init);
 }
 
 function isRetryable(error: ContentError): boolean {

@@ -10,6 +10,9 @@ export type ContentErrorCode =
   | 'http'
   | 'rate_limited'
   | 'validation_failed'
+  /** The Idempotency-Key came before with a different body (the first one may be stored). */
+  | 'idempotency_key_reused'
+  | 'payload_too_large'
   | 'comments_closed'
   | 'not_configured'
   | 'aborted';
