@@ -78,6 +78,9 @@ export const comments = {
   'comments.error.rate':
     'Several comments were sent from here in a short time. Your comment is saved: please try again in {time}.',
   'comments.aMoment': 'a moment',
+  'comments.reused':
+    'An earlier version of your comment already reached us (it may be awaiting moderation). Your changes are still here: you can post this version as a new comment.',
+  'comments.postNew': 'Post as a new comment',
 };
 
 export const crisis = {

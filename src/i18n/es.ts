@@ -74,6 +74,9 @@ export const comments: Translation['comments'] = {
   'comments.error.rate':
     'Se enviaron varios comentarios desde aquí en poco tiempo. Su comentario está guardado: inténtelo de nuevo en {time}.',
   'comments.aMoment': 'un momento',
+  'comments.reused':
+    'Ya recibimos una versión anterior de su comentario (puede estar pendiente de moderación). Sus cambios siguen aquí: puede publicar esta versión como un comentario nuevo.',
+  'comments.postNew': 'Publicar como comentario nuevo',
 };
 
 export const crisis: Translation['crisis'] = {

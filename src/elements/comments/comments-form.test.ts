@@ -63,8 +63,8 @@ function fill(el: Element, draft: { title: string; author?: string; body: string
   type(el, 'body', draft.body);
 }
 
-const submitButton = (el: Element) =>
-  $$(el, 'button').find((b) => b.textContent!.trim() === 'Post comment') as HTMLButtonElement;
+const submitButton = (el: Element, label = 'Post comment') =>
+  $$(el, 'button').find((b) => b.textContent!.trim() === label) as HTMLButtonElement;
 
 function storedDrafts(): Array<Record<string, string>> {
   return Object.keys(localStorage)
@@ -436,6 +436,73 @@ describe('<mhn-comments> posting', () => {
     await waitUntil(() => $$(el, '.mine [part="comment"]').length === 2);
     expect(posts[2]!.key).to.match(UUID);
     expect(posts[2]!.key).to.not.equal(posts[0]!.key);
+  });
+
+  it('when a lost post is edited and retried, says the earlier version arrived and posts the edit as new on request', async () => {
+    await configureServer({ moderation: false });
+    // The first POST reaches the server and creates the comment, but its answer is lost.
+    const { client, posts } = postingClient((attempt, url, init) =>
+      attempt === 1 ? fetch(url, init).then(networkDown) : undefined,
+    );
+    const el = await open(SLUG, client);
+    fill(el, DRAFT);
+    submitButton(el).click();
+    await waitFor(el, '[part="form-error"]');
+    // The reader edits the text and tries again: the server has the key with the first text.
+    const edited = `${DRAFT.body}\nEdited after the connection dropped.`;
+    type(el, 'body', edited);
+    submitButton(el).click();
+    const postNew = await waitFor(el, '[part~="post-new"]');
+    expect(posts).to.have.length(2);
+    expect(posts[1]!.key).to.equal(posts[0]!.key);
+    expect(text($(el, '[part="form-status"]'))).to.equal(
+      'An earlier version of your comment already reached us (it may be awaiting moderation). Your changes are still here: you can post this version as a new comment.',
+    );
+    expect($(el, '[part="form-status"]')!.getAttribute('role')).to.equal('status');
+    expect($(el, '[part="form-error"]')).to.not.exist;
+    expect(text(postNew)).to.equal('Post as a new comment');
+    // Nothing of the edit is lost: the form and the stored draft keep it.
+    expect(field(el, 'body').value).to.equal(edited);
+    expect(storedDrafts()[0]).to.deep.include({ ...DRAFT, body: edited, key: posts[0]!.key });
+    expect((await listed()).filter((c) => c.title === DRAFT.title)).to.have.length(1);
+    await expect(el).to.be.accessible();
+    // Post comment again with the same text keeps the key (and the answer).
+    submitButton(el).click();
+    await waitUntil(() => posts.length === 3);
+    const again = (await waitFor(el, '[part~="post-new"]')) as HTMLButtonElement;
+    expect(posts[2]!.key).to.equal(posts[0]!.key);
+    // Posting as new: a new key, a second comment, the draft done with.
+    again.click();
+    const mine = await waitFor(el, '.mine [part="comment"]');
+    expect(posts).to.have.length(4);
+    expect(posts[3]!.key).to.match(UUID);
+    expect(posts[3]!.key).to.not.equal(posts[0]!.key);
+    expect(JSON.parse(posts[3]!.body)).to.deep.include({ body: edited });
+    const stored = (await listed()).filter((c) => c.title === DRAFT.title);
+    expect(stored).to.have.length(2);
+    expect(stored.map((c) => c.id)).to.include(mine.dataset['id']);
+    expect($(el, '[part~="post-new"]')).to.not.exist;
+    expect(field(el, 'body').value).to.equal('');
+    expect(storedDrafts()).to.deep.equal([]);
+  });
+
+  it('says the same in Spanish', async () => {
+    const { client } = postingClient((attempt, url, init) =>
+      attempt === 1 ? fetch(url, init).then(networkDown) : undefined,
+    );
+    const el = await open(SLUG, client);
+    el.setAttribute('locale', 'es');
+    await el.updateComplete;
+    fill(el, DRAFT);
+    submitButton(el, 'Publicar comentario').click();
+    await waitFor(el, '[part="form-error"]');
+    type(el, 'title', `${DRAFT.title}, editado`);
+    submitButton(el, 'Publicar comentario').click();
+    const postNew = await waitFor(el, '[part~="post-new"]');
+    expect(text($(el, '[part="form-status"]'))).to.contain(
+      'Ya recibimos una versión anterior de su comentario',
+    );
+    expect(text(postNew)).to.equal('Publicar como comentario nuevo');
   });
 
   it('keeps drafts per article and endpoint, and switches with `article`', async () => {

@@ -1,7 +1,8 @@
 /**
  * The form of `<mhn-comments>`: three fields checked against the contract's limits,
  * the reader's draft saved as they type (see drafts.ts), posting with one idempotency
- * key per draft, the reader's own posted comments, and the "comments are closed" state.
+ * key per draft (a new one only when the reader asks: see `reused`), the reader's own
+ * posted comments, and the "comments are closed" state.
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { literal, html as staticHtml, type StaticValue } from 'lit/static-html.js';
@@ -57,6 +58,11 @@ export class CommentsForm implements ReactiveController {
   status = '';
   sending = false;
   closed = false;
+  /**
+   * The server already holds another version of this draft under its key (say, a post
+   * whose answer was lost, then an edit): the reader may post this version as new.
+   */
+  reused = false;
   /** The reader's own comments posted here, newest first (pending ones only they see). */
   mine: CommentPostResult[] = [];
 
@@ -85,6 +91,7 @@ export class CommentsForm implements ReactiveController {
     this.mine = [];
     this.errors = {};
     this.formError = this.status = '';
+    this.reused = false;
     this.closed = closedThreads.has(id);
     return true;
   }
@@ -150,7 +157,22 @@ export class CommentsForm implements ReactiveController {
         <button part="button submit" aria-disabled=${this.sending ? 'true' : 'false'}>
           ${t('comments.submit')}
         </button>
-        <p class="form-status" part="form-status" role="status">${this.status}</p>
+        <p class="form-status" part="form-status" role="status">
+          ${this.reused ? t('comments.reused') : this.status}
+        </p>
+        ${
+          this.reused
+            ? html`<button
+                type="button"
+                class="secondary"
+                part="button post-new"
+                aria-disabled=${this.sending ? 'true' : 'false'}
+                @click=${this.postNew}
+              >
+                ${t('comments.postNew')}
+              </button>`
+            : nothing
+        }
       </div>
     </form>`;
   }
@@ -216,8 +238,19 @@ export class CommentsForm implements ReactiveController {
     }, 1000);
   };
 
-  private readonly submit = async (e: Event) => {
+  private readonly submit = (e: Event) => {
     e.preventDefault();
+    return this.send(false);
+  };
+
+  /** The reader's explicit choice: this version is a new comment, so it gets a new key. */
+  private readonly postNew = () => {
+    // The button goes away while posting: focus stays in the form.
+    this.focusOn('[part~="submit"]');
+    return this.send(true);
+  };
+
+  private async send(asNew: boolean) {
     const { host } = this;
     const endpoint = host.resolvedEndpoint;
     const slug = this.slug;
@@ -230,9 +263,11 @@ export class CommentsForm implements ReactiveController {
     }
     this.errors = errors;
     this.formError = this.status = '';
+    this.reused = false;
     host.requestUpdate();
     if (Object.keys(errors).length) return this.focusInvalid();
-    const draft = (this.draft = { ...this.draft, key: this.draft.key || newKey() });
+    // Retries keep the draft's key, so the server stores the comment once.
+    const draft = (this.draft = { ...this.draft, key: (!asNew && this.draft.key) || newKey() });
     saveDraft(id, draft);
     this.sending = true;
     this.status = host.t('comments.sending');
@@ -261,6 +296,11 @@ export class CommentsForm implements ReactiveController {
         this.errors = errors;
         if (Object.keys(errors).length) return this.focusInvalid();
       }
+      if (error.code === 'idempotency_key_reused') {
+        // Nothing is lost: the earlier version is stored, this one stays in the form.
+        this.reused = true;
+        return;
+      }
       if (error.code === 'comments_closed') {
         this.closed = true;
         closedThreads.add(id);
@@ -279,7 +319,7 @@ export class CommentsForm implements ReactiveController {
       this.sending = false;
       host.requestUpdate();
     }
-  };
+  }
 
   /** "30 seconds", "5 minutes" in the reader's language. */
   private wait(seconds: number | undefined): string {

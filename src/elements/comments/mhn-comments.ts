@@ -47,7 +47,9 @@ defineStrings({ en, es });
  * paged with **Load more comments**), and a form to post. Requests start when the widget
  * comes within about a viewport of being seen (`loading="eager"` starts at once). The
  * reader's draft is saved locally as they type and survives reloads and failed posts;
- * one idempotency key per draft means retries and double clicks post exactly once.
+ * one idempotency key per draft means retries and double clicks post exactly once; when an
+ * earlier version of an edited draft already reached the server, the reader is told and
+ * may post the edited version as a new comment.
  *
  * @tagname mhn-comments
  * @summary Reader comments: count, sortable paged thread, and a form to post.
@@ -73,7 +75,8 @@ defineStrings({ en, es });
  * @csspart field-error - A field's error message.
  * @csspart submit - The Post comment button.
  * @csspart form-error - The message when a post failed.
- * @csspart form-status - The message after posting (sending, awaiting moderation, posted).
+ * @csspart form-status - The message after posting (sending, awaiting moderation, posted, an earlier version already received).
+ * @csspart post-new - The Post as a new comment button (when an earlier version of the draft was already received).
  * @csspart closed - The "Comments are closed" message.
  * @csspart list - A list of comments.
  * @csspart comment - One comment.
@@ -85,7 +88,7 @@ defineStrings({ en, es });
  * @csspart empty - The "No comments yet" message.
  * @csspart loading - The placeholder shown while loading.
  * @csspart error - An error message (with Try again when the thread failed to load).
- * @csspart button - Buttons (sort, Post comment, Load more, Try again).
+ * @csspart button - Buttons (sort, Post comment, Post as a new comment, Load more, Try again).
  * @csspart retry - The Try again button.
  * @csspart not-found - The "not available" message.
  * @csspart not-configured - The "not set up" message.
