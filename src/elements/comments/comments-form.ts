@@ -166,7 +166,6 @@ export class CommentsForm implements ReactiveController {
                 type="button"
                 class="secondary"
                 part="button post-new"
-                aria-disabled=${this.sending ? 'true' : 'false'}
                 @click=${this.postNew}
               >
                 ${t('comments.postNew')}
