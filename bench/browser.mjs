@@ -6,17 +6,18 @@ import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium.mjs';
 
 // Names other than the loopback server's do not resolve, so no figure depends on the
 // internet (the demo's badge images and the like fail at once, as on a closed network).
-const LOOPBACK_ONLY = '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1';
+export const LOOPBACK_ONLY = '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1';
 const IDLE_TIMEOUT_MS = 15_000;
 const PAGE_TIMEOUT_MS = 60_000;
 
-export async function launchBrowser() {
+/** @param {string[]} [extraArgs] more Chromium flags (e.g. to turn a web platform feature off) */
+export async function launchBrowser(extraArgs = []) {
   const executablePath = await findChromium();
   if (!executablePath) throw new Error('No Chromium found: run node scripts/ensure-browser.mjs');
   return chromium.launch({
     executablePath,
     headless: true,
-    args: [...CHROMIUM_ARGS, LOOPBACK_ONLY],
+    args: [...CHROMIUM_ARGS, LOOPBACK_ONLY, ...extraArgs],
   });
 }
 
@@ -87,12 +88,20 @@ function installProbes() {
     });
   }
 
-  // Every widget's border-box height as it changes: placeholder, then content.
+  // Every widget's border-box height as it changes: placeholder, then content. Once every
+  // widget has taken some room (its script ran and its placeholder is up), the next frame's
+  // time is `placeholdersAt`: shifts after it come from the widgets' own loading, not from
+  // elements the page had not defined yet.
   const resize = new ResizeObserver((entries) => {
     for (const { target, borderBoxSize } of entries) {
       const heights = (probe.heights[label(target)] ??= []);
       const height = Math.round(borderBoxSize[0].blockSize);
       if (heights.at(-1) !== height) heights.push(height);
+    }
+    const all = Object.values(probe.heights);
+    if (probe.placeholdersAt === undefined && all.every((h) => h.some((px) => px > 0))) {
+      probe.placeholdersAt = null;
+      requestAnimationFrame(() => (probe.placeholdersAt = performance.now()));
     }
   });
   new MutationObserver((records) => {
@@ -111,14 +120,15 @@ function installProbes() {
  *
  * @template T
  * @param {import('playwright').Browser} browser
- * @param {{ viewport?: { width: number, height: number } }} options
+ * @param {{ viewport?: { width: number, height: number }, probes?: boolean }} options
+ *   probes: false leaves the page without the bench's observers (for traces of its tasks)
  * @param {(page: import('playwright').Page & { errors: string[] }) => Promise<T>} use
  * @returns {Promise<T>}
  */
 export async function withPage(browser, options, use) {
   const context = await browser.newContext({ viewport: options.viewport });
   try {
-    await context.addInitScript(installProbes);
+    if (options.probes !== false) await context.addInitScript(installProbes);
     const page = Object.assign(await context.newPage(), { errors: [] });
     page.on('pageerror', (error) => page.errors.push(error.message));
     let timer;

@@ -1,5 +1,7 @@
 // 5. Cumulative layout shift of the demo page (demo/index.html, as `npm start` serves
-// it) while the widgets load: the sum of 'layout-shift' entries without recent input,
+// it, which reserves each widget's room in its stylesheet) and of the partner page that
+// reserves nothing (bench/pages/partner.html: there only the widgets' own loading
+// placeholders hold their room) while the widgets load: the sum of 'layout-shift' entries without recent input,
 // from navigation until the network has been idle for 500 ms (at most 15 s) and one more
 // second has passed, at a desktop and a phone viewport. The elements that moved are
 // listed, with the heights each widget went through (the ones that grew caused the moves).
@@ -10,14 +12,18 @@ const VIEWPORTS = [
   { name: 'desktop 1280×720', viewport: { width: 1280, height: 720 } },
   { name: 'phone 390×844', viewport: { width: 390, height: 844 } },
 ];
+export const SHIFT_PAGES = [
+  { id: 'demo', name: 'demo page', path: '/' },
+  { id: 'partner', name: 'partner page, no space reserved', path: '/bench/pages/partner.html' },
+];
 const SETTLE_MS = 1000;
 
-function shiftsOnce(browser, origin, viewport) {
+function shiftsOnce(browser, origin, path, viewport) {
   return withPage(browser, { viewport }, async (page) => {
-    const idle = await openUntilIdle(page, `${origin}/`);
+    const idle = await openUntilIdle(page, `${origin}${path}`);
     await page.waitForTimeout(SETTLE_MS);
-    const { shifts, heights } = await page.evaluate(() => window.__bench);
-    return { idle, shifts, heights };
+    const { shifts, heights, placeholdersAt } = await page.evaluate(() => window.__bench);
+    return { idle, shifts, heights, placeholdersAt };
   });
 }
 
@@ -51,22 +57,43 @@ function heightsOf(runs) {
 }
 
 /**
- * @returns {Promise<Array<{ name: string, cls: number, max: number, neverIdle: number,
- *   sources: object[], heights: Array<{ widget: string, heights: string }> }>>}
+ * @returns {Promise<Array<{ page: string, pageName: string, name: string, cls: number,
+ *   max: number, own: number, ownMax: number, neverIdle: number, sources: object[],
+ *   heights: Array<{ widget: string, heights: string }> }>>}
  */
 export async function measureLayoutShift({ browser, origin, runs }) {
   const rows = [];
-  for (const { name, viewport } of VIEWPORTS) {
-    const results = await repeat(runs, () => shiftsOnce(browser, origin, viewport));
-    const totals = results.map(({ shifts }) => shifts.reduce((sum, s) => sum + s.value, 0));
-    rows.push({
-      name,
-      cls: median(totals),
-      max: Math.max(...totals),
-      neverIdle: results.filter((r) => !r.idle).length,
-      sources: sourcesOf(results),
-      heights: heightsOf(results),
-    });
+  for (const { id, name: pageName, path } of SHIFT_PAGES) {
+    for (const { name, viewport } of VIEWPORTS) {
+      rows.push({
+        page: id,
+        pageName,
+        name,
+        ...(await shiftsOn(browser, origin, path, viewport, runs)),
+      });
+    }
   }
   return rows;
+}
+
+/** One page at one viewport, `runs` times: CLS median and worst, what moved, the heights. */
+async function shiftsOn(browser, origin, path, viewport, runs) {
+  const results = await repeat(runs, () => shiftsOnce(browser, origin, path, viewport));
+  const totals = results.map(({ shifts }) => shifts.reduce((sum, s) => sum + s.value, 0));
+  // What the widgets' own loading cost: shifts once every placeholder was up (NaN if some
+  // widget never took room).
+  const own = results.map(({ shifts, placeholdersAt }) =>
+    typeof placeholdersAt === 'number'
+      ? shifts.filter((s) => s.t >= placeholdersAt).reduce((sum, s) => sum + s.value, 0)
+      : NaN,
+  );
+  return {
+    cls: median(totals),
+    own: median(own),
+    ownMax: Math.max(...own),
+    max: Math.max(...totals),
+    neverIdle: results.filter((r) => !r.idle).length,
+    sources: sourcesOf(results),
+    heights: heightsOf(results),
+  };
 }

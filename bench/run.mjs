@@ -2,12 +2,14 @@
 // npm run bench: measures the widgets in headless Chromium against the reference server
 // (started here as its own process), prints a table and writes docs/benchmarks.md.
 //
-//   npm run bench -- [--runs N] [--load-seconds S] [--only a,b] [--no-write]
+//   npm run bench -- [--runs N] [--lighthouse-runs N] [--load-seconds S] [--only a,b]
+//                    [--no-write]
 //
-// --runs        browser runs per figure, reported as medians (default 7)
-// --load-seconds length of each autocannon run (default 10)
-// --only        some of: sizes, article, comments, requests, layoutShift, load
-//               (a partial run is printed, not written)
+// --runs            browser runs per figure, reported as medians (default 7)
+// --lighthouse-runs Lighthouse runs per page and preset, reported as medians (default 3)
+// --load-seconds    length of each autocannon run (default 10)
+// --only            some of: sizes, bytes, article, comments, mainThread, requests,
+//                   layoutShift, lighthouse, load (a partial run is printed, not written)
 import { execFileSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -15,9 +17,12 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { measureArticle } from './article.mjs';
 import { launchBrowser } from './browser.mjs';
+import { measureBytes } from './bytes.mjs';
 import { measureComments } from './comments.mjs';
 import { measureLayoutShift } from './layout-shift.mjs';
+import { measureLighthouse } from './lighthouse.mjs';
 import { measureLoad } from './load.mjs';
+import { measureMainThread } from './main-thread.mjs';
 import { machineInfo, renderReport } from './report.mjs';
 import { measureRequests } from './requests.mjs';
 import { startServer } from './server.mjs';
@@ -27,15 +32,19 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUTPUT = path.join(root, 'docs', 'benchmarks.md');
 
 /**
- * In running order; each takes `{ root, origin, browser, runs, loadSeconds }`. The
- * `browser` ones share one Chromium, closed before the load test.
+ * In running order; each takes `{ root, origin, browser, runs, lighthouseRuns,
+ * loadSeconds }`. The `browser` ones share one Chromium (Playwright), closed before
+ * Lighthouse (which starts its own) and the load test.
  */
 const MEASUREMENTS = [
   { id: 'sizes', measure: measureSizes },
+  { id: 'bytes', browser: true, measure: measureBytes },
   { id: 'article', browser: true, measure: measureArticle },
   { id: 'comments', browser: true, measure: measureComments },
+  { id: 'mainThread', browser: true, measure: measureMainThread },
   { id: 'requests', browser: true, measure: measureRequests },
   { id: 'layoutShift', browser: true, measure: measureLayoutShift },
+  { id: 'lighthouse', measure: measureLighthouse },
   { id: 'load', measure: measureLoad },
 ];
 
@@ -43,6 +52,7 @@ function readOptions() {
   const { values } = parseArgs({
     options: {
       runs: { type: 'string', default: '7' },
+      'lighthouse-runs': { type: 'string', default: '3' },
       'load-seconds': { type: 'string', default: '10' },
       only: { type: 'string' },
       'no-write': { type: 'boolean', default: false },
@@ -50,17 +60,20 @@ function readOptions() {
     },
   });
   if (values.help) {
-    console.log('Usage: npm run bench -- [--runs N] [--load-seconds S] [--only a,b] [--no-write]');
+    console.log(
+      'Usage: npm run bench -- [--runs N] [--lighthouse-runs N] [--load-seconds S] [--only a,b] [--no-write]',
+    );
     process.exit(0);
   }
   const runs = positiveInteger('--runs', values.runs);
+  const lighthouseRuns = positiveInteger('--lighthouse-runs', values['lighthouse-runs']);
   const loadSeconds = positiveInteger('--load-seconds', values['load-seconds']);
   const known = MEASUREMENTS.map((m) => m.id);
   const only = values.only?.split(',').map((s) => s.trim()) ?? known;
   const unknown = only.filter((id) => !known.includes(id));
   if (unknown.length)
     fail(`unknown measurement ${unknown.join(', ')} (known: ${known.join(', ')})`);
-  return { runs, loadSeconds, only, write: !values['no-write'] && !values.only };
+  return { runs, lighthouseRuns, loadSeconds, only, write: !values['no-write'] && !values.only };
 }
 
 function positiveInteger(flag, text) {
@@ -123,6 +136,7 @@ async function main() {
   const markdown = renderReport({
     date: new Date(),
     runs: options.runs,
+    lighthouseRuns: options.lighthouseRuns,
     machine: machineInfo(chromium),
     results,
   });

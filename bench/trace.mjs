@@ -78,6 +78,56 @@ function mainThreadBreakdown(trace) {
   };
 }
 
+/** The script URLs an event names (function calls, evaluations, compiles, timers). */
+function urlsOf(e) {
+  const data = e.args?.data ?? {};
+  return [data.url, data.scriptName, e.args?.fileName, data.stackTrace?.[0]?.url].filter(
+    (url) => typeof url === 'string' && url !== '',
+  );
+}
+
+/**
+ * The renderer main thread's top-level tasks, each with its length, whether it ran any
+ * script, and the script URLs named inside it.
+ * @param {Buffer} trace what `browser.stopTracing()` returns
+ * @returns {Array<{ start: number, dur: number, script: boolean, urls: string[] }>} ms
+ */
+export function tasksOf(trace) {
+  const tasks = [];
+  let current = null;
+  for (const e of mainThreadEvents(JSON.parse(trace.toString()).traceEvents)) {
+    if (current && e.ts >= current.end) current = null;
+    if (!current) {
+      if (e.name !== 'RunTask') continue;
+      current = {
+        end: e.ts + e.dur,
+        task: { start: e.ts / 1000, dur: e.dur / 1000, script: false, urls: new Set() },
+      };
+      tasks.push(current.task);
+      continue;
+    }
+    if (KIND.get(e.name) === 'script') current.task.script = true;
+    for (const url of urlsOf(e)) current.task.urls.add(url);
+  }
+  return tasks.map((t) => ({ ...t, urls: [...t.urls] }));
+}
+
+/**
+ * Traces `work()` and returns its result with the raw trace.
+ * @template T
+ * @param {import('playwright').Browser} browser
+ * @param {import('playwright').Page} page
+ * @param {() => Promise<T>} work
+ */
+export async function rawTrace(browser, page, work) {
+  await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+  const result = await work().catch(async (error) => {
+    await browser.stopTracing();
+    throw error;
+  });
+  return { result, trace: await browser.stopTracing() };
+}
+
 /**
  * Runs `work()` while tracing the page and returns its result with the breakdown.
  * @template T
