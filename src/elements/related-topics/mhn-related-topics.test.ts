@@ -112,6 +112,37 @@ describe('<mhn-related-topics>', () => {
     expect(text($(el, '[part="heading"]'))).to.equal('Related Topics');
   });
 
+  it('while loading, takes the loaded list’s room: nothing below moves when it arrives', async () => {
+    // A partner page may reserve nothing: the placeholder alone must hold the height the
+    // typical list (two related topics) takes, at a phone's width and a sidebar's.
+    for (const width of [320, 600]) {
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      const client = new ContentClient({
+        fetch: (input, init) => gate.then(() => fetch(input, { ...init, cache: 'no-store' })),
+      });
+      const el = await fixture<MhnRelatedTopics>(
+        html`<mhn-related-topics
+          style=${`width: ${width}px`}
+          endpoint=${endpoint}
+          topic=${TOPIC}
+          .client=${client}
+        ></mhn-related-topics>`,
+      );
+      await waitFor(el, '[part="loading"]');
+      await el.updateComplete;
+      const placeholder = el.getBoundingClientRect().height;
+      // Shapes only: the heading's words and the status line, nothing to focus.
+      expect(text(el)).to.equal('Related Topics Loading…');
+      expect($$(el, 'a, button, [tabindex]')).to.deep.equal([]);
+      release();
+      await loaded(el);
+      await el.updateComplete;
+      expect($$(el, '[part="link"]')).to.have.length(2);
+      expect(el.getBoundingClientRect().height, `at ${width}px`).to.equal(placeholder);
+    }
+  });
+
   it('shows an error with Try again, dispatches mhn-error, and recovers', async () => {
     let fail = true;
     const flaky = new ContentClient({
