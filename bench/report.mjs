@@ -13,6 +13,8 @@ export function machineInfo(chromiumVersion) {
     OS: `${os.type()} ${os.release()} (${os.arch()})`,
     Node: process.version,
     Chromium: chromiumVersion ?? 'not launched',
+    // The machine may be shared: how busy it was says how far to trust the times.
+    'load average (1 min) at the end': num(os.loadavg()[0], 2),
   };
 }
 
