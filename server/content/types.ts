@@ -1,73 +1,33 @@
 import type { SafetyList } from '../moderation/safety.js';
 import type { ModerationSettings } from '../moderation/settings.js';
 
+import type * as Contract from '../../src/contract/types.js';
+import type {
+  TopicRef,
+  SocialLink,
+  Certification,
+  CrisisLine,
+  Site,
+  SectionItemKind,
+} from '../../src/contract/types.js';
+
 /**
- * What the content folder holds, as the routes read it.
- *
- * The resource shapes mirror `src/core/api-types.ts` (the Content API v1 contract).
- * TODO(contract): import them from `src/contract/` once that module lands on main.
+ * What the content folder holds, as the routes read it: the Content API's resource
+ * types from `src/contract/` (one copy of each shape), with what the folder adds that is
+ * never served as such (a section's items, a therapist's position, an author's page).
  */
 
-export interface Person {
-  name: string;
-  credentials?: string;
-  url?: string;
-}
+export type { TopicRef, SocialLink, Certification, CrisisLine, Site, SectionItemKind };
 
-export interface TopicRef {
-  slug: string;
-  title: string;
+export interface Person extends Contract.Person {
   url?: string;
 }
 
 /** An article as the content folder gives it: the served `comments.count` comes from the store. */
-export interface Article {
-  slug: string;
-  title: string;
-  url: string;
-  language?: string;
-  topic?: TopicRef;
+export interface Article extends Omit<Contract.Article, 'authors' | 'reviewedBy' | 'comments'> {
   authors: Person[];
-  published?: string;
-  updated?: string;
-  reviewed?: string;
   reviewedBy?: Person[];
-  summary?: string;
-  bodyHtml: string;
   comments: { enabled: boolean };
-}
-
-export interface SocialLink {
-  network: string;
-  label: string;
-  url: string;
-}
-
-export interface Certification {
-  name: string;
-  description?: string;
-  badgeUrl?: string;
-  verifyUrl: string;
-}
-
-export interface CrisisLine {
-  country?: string;
-  name: string;
-  call?: string;
-  text?: string;
-  url?: string;
-}
-
-export interface Site {
-  name: string;
-  url: string;
-  logoUrl?: string;
-  social: SocialLink[];
-  certifications: Certification[];
-  poweredBy?: { name: string; url?: string };
-  forumsUrl?: string;
-  therapistSearch?: { countries: string[]; advancedSearchUrl?: string };
-  crisis?: { heading?: string; lines: CrisisLine[]; emergency?: string };
 }
 
 export const SECTION_ITEM_KINDS = [
@@ -78,45 +38,23 @@ export const SECTION_ITEM_KINDS = [
   'video',
   'link',
   'book-review',
-] as const;
+] as const satisfies readonly SectionItemKind[];
 
-export type SectionItemKind = (typeof SECTION_ITEM_KINDS)[number];
-
-export interface SectionItem {
-  title: string;
-  url: string;
-  summary?: string;
-  date?: string;
+export interface SectionItem extends Omit<Contract.SectionItem, 'kind'> {
   kind: SectionItemKind;
-  articleSlug?: string;
 }
 
 /** A section with its items; the served `count` is `items.length`. */
-export interface Section {
-  id: string;
-  title: string;
+export interface Section extends Omit<Contract.Section, 'count'> {
   items: SectionItem[];
 }
 
-export interface Topic {
-  slug: string;
-  title: string;
-  url?: string;
+export interface Topic extends Omit<Contract.Topic, 'sections'> {
   sections: Section[];
-  related: TopicRef[];
 }
 
 /** A therapist; `lat`/`lon` place them for distance search and are not served. */
-export interface Therapist {
-  id: string;
-  name: string;
-  credentials?: string;
-  city?: string;
-  region?: string;
-  country?: string;
-  phone?: string;
-  url?: string;
-  specialties?: string[];
+export interface Therapist extends Omit<Contract.Therapist, 'distanceKm'> {
   lat: number;
   lon: number;
 }
