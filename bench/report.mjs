@@ -174,22 +174,25 @@ const SECTIONS = {
       ].join('\n'),
   },
   load: {
-    title: '6. The reference server under load',
-    note: 'autocannon in the bench process, the service (`server/`, SQLite file) in its own process, both on 127.0.0.1 and on the same cores; one 2 s warm-up, then one run of each kind.',
-    render: ({ connections, seconds, rows }) =>
+    title: '6. The Content API service under load',
+    note: 'autocannon in the bench process, each instance of the service (`server/`, API only, logging errors only) in its own process, all on 127.0.0.1 and on the same cores as the database; one 2 s warm-up per set-up and kind, then one run of each. Several instances share their connections evenly (one autocannon run over every URL). PostgreSQL is a local cluster with durable settings (fsync, synchronous_commit and full_page_writes on); SQLite is a file in WAL mode with synchronous=FULL, as the service always opens it. Every POST carries its own comment and Idempotency-Key, as the widget sends them, and is counted against the rate limit in the store (the limit raised out of the way: every post comes from 127.0.0.1). On a machine with few cores, three instances measure what sharing the database costs, not how far the service scales.',
+    render: ({ connections, seconds, article, setups }) =>
       [
-        `GET /api/v1/articles/resilience-social-support-benefits, ${connections} connections, ${seconds} s each.\n`,
+        `\`/api/v1/articles/${article}\` (GET) and its \`/comments\` (POST), ${connections} connections, ${seconds} s each.\n`,
         table(
-          ['requests', 'requests/s', 'p50 latency', 'p99 latency', 'responses'],
-          rows.map((r) => [
-            r.name,
-            num(r.requestsPerSecond),
-            `${num(r.p50)} ms`,
-            `${num(r.p99)} ms`,
-            Object.entries(r.statuses)
-              .map(([code, count]) => `${num(count)} × ${code}`)
-              .join(', ') + (r.errors ? `, ${num(r.errors)} errors` : ''),
-          ]),
+          ['set-up', 'requests', 'requests/s', 'p50 latency', 'p99 latency', 'responses'],
+          setups.flatMap((setup) =>
+            setup.rows.map((r) => [
+              setup.name,
+              r.name,
+              num(r.requestsPerSecond),
+              `${num(r.p50)} ms`,
+              `${num(r.p99)} ms`,
+              Object.entries(r.statuses)
+                .map(([code, count]) => `${num(count)} × ${code}`)
+                .join(', ') + (r.errors ? `, ${num(r.errors)} errors` : ''),
+            ]),
+          ),
         ),
       ].join('\n'),
   },
@@ -367,7 +370,7 @@ export function renderReport({ date, runs, lighthouseRuns, machine, results }) {
   const parts = [
     '# Benchmarks',
     '',
-    `Written by \`npm run bench\` (\`bench/run.mjs\`) on ${date.toISOString().slice(0, 16).replace('T', ' ')} UTC. Browser figures are medians of ${runs} runs in headless Chromium against the reference server on loopback (names other than 127.0.0.1 do not resolve, so nothing depends on the internet); regenerate rather than edit.`,
+    `Written by \`npm run bench\` (\`bench/run.mjs\`) on ${date.toISOString().slice(0, 16).replace('T', ' ')} UTC. Browser figures are medians of ${runs} runs in headless Chromium against the Content API service on loopback (names other than 127.0.0.1 do not resolve, so nothing depends on the internet); regenerate rather than edit.`,
     '',
     '## Machine',
     '',

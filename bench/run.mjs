@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// npm run bench: measures the widgets in headless Chromium against the reference server
-// (started here as its own process), prints a table and writes docs/benchmarks.md.
+// npm run bench: measures the widgets in headless Chromium against the Content API service
+// (started here as its own process) and the service under load on SQLite and PostgreSQL,
+// prints a table and writes docs/benchmarks.md.
 //
 //   npm run bench -- [--runs N] [--lighthouse-runs N] [--load-seconds S] [--only a,b]
 //                    [--no-write]
