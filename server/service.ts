@@ -19,6 +19,7 @@ import { resolveSecret } from './secret.js';
 import { openStore } from './store/index.js';
 import type { Store } from './store/types.js';
 import { createTestingHandle, type Fixtures, type TestingHandle } from './testing.js';
+import { trustedPeer } from './trust-proxy.js';
 import { COMMENT_JSON_OVERHEAD_BYTES, MAX_COMMENT_REQUEST_BYTES } from '../src/contract/index.js';
 
 /**
@@ -53,7 +54,10 @@ export interface ServiceOptions {
   headersTimeoutMs?: number;
   requestTimeoutMs?: number;
   keepAliveTimeoutMs?: number;
-  /** Open connections per client (IPv4 address or IPv6 /64); default 32. */
+  /**
+   * Open connections per client (IPv4 address or IPv6 /64); default 32. A trusted
+   * proxy's (`trustProxy`) are not counted: it carries every reader's requests.
+   */
   maxConnectionsPerClient?: number;
   trustProxy?: FastifyServerOptions['trustProxy'];
   /** The client-hash key; default from MHN_SECRET or kept beside the SQLite file (see secret.ts). */
@@ -148,7 +152,11 @@ export async function startService(options: ServiceOptions = {}): Promise<Runnin
       onApiRequest: testing.count,
     });
     await options.extend?.(app);
-    capConnectionsPerClient(app.server, options.maxConnectionsPerClient ?? 32);
+    capConnectionsPerClient(
+      app.server,
+      options.maxConnectionsPerClient ?? 32,
+      trustedPeer(options.trustProxy),
+    );
     // The command logs its own first line, with the URL and the settings: Fastify's own
     // "Server listening" line is left out.
     const level = app.log.level;
