@@ -38,7 +38,9 @@ Options (flags win over the environment):
   --trust-proxy LIST  TRUST_PROXY  believe X-Forwarded-For from these proxies: a
                                    comma-separated list of addresses or CIDRs, or a hop
                                    count (default: trust no proxy)
-  --moderation on|off MHN_MODERATION  hold new comments for review (default on)
+  --moderation on|off MHN_MODERATION  hold every new comment for review (default on);
+                                   off: the content's moderation: rules decide (a
+                                   safety match is held either way)
   --no-demo                        serve the API only, not the demo page and files
   -h, --help                       show this help
                       MHN_SECRET   key of the hash that stands for a client's address
