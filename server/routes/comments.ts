@@ -8,7 +8,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { COMMENT_SORTS, IDEMPOTENCY_KEY_LENGTH } from '../../src/contract/index.js';
 import type { ServiceContext } from '../http/context.js';
 import { ApiError, badRequest, invalidBody, rateLimited } from '../http/errors.js';
-import type { Decision } from '../moderation/index.js';
+import type { Decision, Reason } from '../moderation/index.js';
 import { decodeCursor, encodeCursor, limitOf, rawQuery } from '../http/paging.js';
 import { CACHE, sendJson } from '../http/reply.js';
 import type { RouteRegistrar } from '../http/registrar.js';
@@ -267,6 +267,12 @@ async function postComment(ctx: ServiceContext, request: FastifyRequest, reply: 
       moderationSettings(ctx),
     );
     const safety = decision.reasons.includes('safety');
+    if (await ctx.store.isBlocked([client])) {
+      // A blocked poster's comments are kept out of sight like spam (a person in crisis
+      // is still held for a person) and answered like any held comment.
+      decision.reasons = [...decision.reasons, 'blocked' as Reason];
+      decision.status = safety ? 'pending' : 'spam';
+    }
     // Spam is answered as a held comment is: the poster (a bot) learns nothing.
     const shown = decision.status === 'published' ? 'published' : 'pending';
     result = await create(

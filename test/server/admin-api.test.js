@@ -383,6 +383,11 @@ describe('the queue and its actions', () => {
       body: { comment: ids[1] },
     });
     assert.deepEqual(again, { blocked: false, alreadyBlocked: true, removed: [] });
+    const after = await post('posted after the block');
+    assert.ok(!(await publicTitles()).includes('posted after the block'));
+    const spam = await desk.expect('GET', '/admin/comments?status=spam', 'adminListComments', 200);
+    const kept = spam.items.find((/** @type {any} */ c) => c.id === after);
+    assert.ok(kept?.reasons.includes('blocked'), 'a blocked poster’s new comment is kept as spam');
     await desk.expect('POST', '/admin/blocks', 'adminBlock', 404, {
       body: { comment: 'c-999999' },
     });
