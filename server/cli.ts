@@ -4,6 +4,7 @@
  *
  *   mhn-content-api [serve] [options]   run the service (the default command)
  *   mhn-content-api check DIR           check a content folder and exit
+ *   mhn-content-api moderator …         add, remove or list the desk's moderators
  *
  * See USAGE below (also `--help`).
  */
@@ -11,6 +12,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatProblems, runCheck, watchContent } from './content/index.js';
 import { API_BASE_PATH } from './http/app.js';
+import { runModerator } from './moderator-cli.js';
 import { defaultDbPath, projectRoot, sampleContentDir } from './paths.js';
 import { SecretError } from './secret.js';
 import { ContentError, startService, type ServiceOptions } from './service.js';
@@ -18,6 +20,7 @@ import { parseTrustProxy } from './trust-proxy.js';
 
 const USAGE = `Usage: mhn-content-api [serve] [options]
        mhn-content-api check DIR
+       mhn-content-api moderator add NAME [--role moderator|admin] | remove NAME | list
 
 serve (default): run the Content API at /api/v1, the health checks /healthz and
 /readyz, and the demo page at / (with its files under /demo/, /dist/ and
@@ -35,7 +38,9 @@ Options (flags win over the environment):
   --trust-proxy LIST  TRUST_PROXY  believe X-Forwarded-For from these proxies: a
                                    comma-separated list of addresses or CIDRs, or a hop
                                    count (default: trust no proxy)
-  --moderation on|off MHN_MODERATION  hold new comments for review (default on)
+  --moderation on|off MHN_MODERATION  hold every new comment for review (default on);
+                                   off: the content's moderation: rules decide (a
+                                   safety match is held either way)
   --no-demo                        serve the API only, not the demo page and files
   -h, --help                       show this help
                       MHN_SECRET   key of the hash that stands for a client's address
@@ -50,6 +55,10 @@ logged says where the service listens: {"msg":"listening","url":"http://…"}.
 
 check DIR: print every problem of a content folder as file:line: problem (exit 1), or
 a summary (exit 0).
+
+moderator: manage the moderation desk's accounts in the store serve uses (--db,
+MHN_DB, DATABASE_URL); add reads the password from standard input (twice on a
+terminal). See mhn-content-api moderator --help.
 `;
 
 class UsageError extends Error {}
@@ -228,9 +237,18 @@ async function main() {
     process.exitCode = await runCheck(rest, { stdout: process.stdout, stderr: process.stderr });
     return;
   }
+  if (command === 'moderator') {
+    process.exitCode = await runModerator(rest, {
+      stdin: process.stdin,
+      stdout: process.stdout,
+      stderr: process.stderr,
+      env: process.env,
+    });
+    return;
+  }
   if (command === 'serve') return serve(rest);
   if (command === undefined || command.startsWith('-')) return serve(process.argv.slice(2));
-  fail(`unknown command: ${command} (serve or check; see --help)`);
+  fail(`unknown command: ${command} (serve, check or moderator; see --help)`);
 }
 
 void main();

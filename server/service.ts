@@ -16,7 +16,9 @@ import { loadOpenApi } from './http/openapi.js';
 import type { StaticOptions } from './http/static.js';
 import { openApiFile, sampleContentDir } from './paths.js';
 import { resolveSecret } from './secret.js';
+import type { StoreOptions } from './store/common.js';
 import { openStore } from './store/index.js';
+import type { ModerationStore } from './store/moderation-types.js';
 import type { Store } from './store/types.js';
 import { createTestingHandle, type Fixtures, type TestingHandle } from './testing.js';
 import { trustedPeer } from './trust-proxy.js';
@@ -40,6 +42,11 @@ export interface ServiceOptions {
   dbPath?: string;
   /** postgres://… selects the PostgreSQL store. */
   databaseUrl?: string;
+  /**
+   * The store's clock, session lifetimes and sign-in throttle (tests: a fake clock);
+   * defaults as in store/common.ts.
+   */
+  storeOptions?: StoreOptions;
   /** The content folder; or `content`, an already loaded snapshot. */
   contentDir?: string;
   content?: ContentSnapshot;
@@ -80,7 +87,7 @@ export interface RunningService {
   port: number;
   app: FastifyInstance;
   server: Server;
-  store: Store;
+  store: ModerationStore;
   testing: TestingHandle;
   /** Serves this snapshot from now on (a reload). */
   replaceContent(content: ContentSnapshot): void;
@@ -116,7 +123,7 @@ export async function startService(options: ServiceOptions = {}): Promise<Runnin
       store: options.databaseUrl ? 'postgres' : 'sqlite',
       dbPath,
     });
-  const store = await openStore(options.databaseUrl ?? dbPath);
+  const store = await openStore(options.databaseUrl ?? dbPath, options.storeOptions);
   try {
     const identify = clientIdentifier(secret);
     const defaults = {

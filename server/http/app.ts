@@ -5,8 +5,10 @@
  * checks and, for the demo, its static files.
  */
 import { Transform, type Readable } from 'node:stream';
+import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { adminRoutes } from '../routes/admin.js';
 import { articleRoutes } from '../routes/articles.js';
 import { commentRoutes } from '../routes/comments.js';
 import { healthRoutes } from '../routes/health.js';
@@ -109,6 +111,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     strictPreflight: false,
   });
 
+  // The admin API's session cookie (read and set; never signed: the value is a random
+  // 256-bit token whose hash the store keeps).
+  await app.register(cookie);
+
   // Request bodies: JSON only, within the byte limit and the body deadline.
   app.removeAllContentTypeParsers();
   app.addHook('preParsing', async (_request, _reply, payload) =>
@@ -174,6 +180,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   commentRoutes(app, ctx, route);
   topicRoutes(app, ctx, route);
   therapistRoutes(app, ctx, route);
+  adminRoutes(app, ctx, route);
   finish();
   healthRoutes(app, ctx);
 

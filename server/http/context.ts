@@ -13,7 +13,7 @@ import type {
   Therapist,
   Topic,
 } from '../content/index.js';
-import type { Store } from '../store/types.js';
+import type { ModerationStore } from '../store/moderation-types.js';
 
 export interface RateLimit {
   /** Comment posts allowed per client per window. */
@@ -40,7 +40,7 @@ export interface ContentOverlay {
 }
 
 export interface ServiceContext {
-  store: Store;
+  store: ModerationStore;
   settings: Settings;
   /** Largest accepted request body, in bytes. */
   maxBodyBytes: number;

@@ -7,22 +7,33 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { API_ERROR_STATUS, type ApiErrorCode } from '../../src/contract/index.js';
 
+/**
+ * Codes only the admin API answers (not part of the widgets' contract, src/contract/):
+ * no live session, and a session whose role or request (Origin, CSRF token) is refused.
+ */
+export const ADMIN_ERROR_STATUS = { unauthorized: 401, forbidden: 403 } as const;
+export type AdminErrorCode = keyof typeof ADMIN_ERROR_STATUS;
+const STATUS: Record<ApiErrorCode | AdminErrorCode, number> = {
+  ...API_ERROR_STATUS,
+  ...ADMIN_ERROR_STATUS,
+};
+
 export class ApiError extends Error {
   readonly status: number;
-  readonly code: ApiErrorCode;
+  readonly code: ApiErrorCode | AdminErrorCode;
   readonly fields: Record<string, string> | undefined;
   readonly headers: Record<string, string>;
   /** The request body was malformed or failed its checks (it counts as a mistake). */
   invalidBody = false;
 
   constructor(
-    code: ApiErrorCode,
+    code: ApiErrorCode | AdminErrorCode,
     message: string,
     extra: { fields?: Record<string, string>; headers?: Record<string, string> } = {},
   ) {
     super(message);
     this.code = code;
-    this.status = API_ERROR_STATUS[code];
+    this.status = STATUS[code];
     this.fields = extra.fields;
     this.headers = extra.headers ?? {};
   }
@@ -60,6 +71,8 @@ export const unsupportedMediaType = () =>
     'Send the comment as JSON (Content-Type: application/json).',
   );
 export const unavailable = (message: string) => new ApiError('unavailable', message);
+export const unauthorized = (message: string) => new ApiError('unauthorized', message);
+export const forbidden = (message: string) => new ApiError('forbidden', message);
 
 /**
  * How a route reports a failed schema validation of one part of the request: which

@@ -4,12 +4,17 @@
  * operation; every path also answers OPTIONS (the CORS preflight) and 405 with Allow
  * for the methods it does not serve.
  */
-import type { FastifyInstance, FastifyRequest, RouteHandlerMethod } from 'fastify';
+import type {
+  FastifyInstance,
+  FastifyRequest,
+  onRequestAsyncHookHandler,
+  RouteHandlerMethod,
+} from 'fastify';
 import type { ApiError, ValidationPolicies } from './errors.js';
 import { methodNotAllowed } from './errors.js';
 import type { OpenApi } from './openapi.js';
 
-export type Method = 'GET' | 'POST';
+export type Method = 'GET' | 'POST' | 'DELETE';
 
 export interface RouteOptions {
   /** How a failed schema validation of each part of the request is reported. */
@@ -24,6 +29,11 @@ export interface RouteOptions {
    * sentence per field, as its handler would say), or null to keep the schema's.
    */
   explainInvalidBody?: (body: unknown) => ApiError | null;
+  /**
+   * Runs before the body is read and the schema checked (the admin API's session, role,
+   * Origin and CSRF checks: a stranger learns nothing from validation errors).
+   */
+  guard?: onRequestAsyncHookHandler;
 }
 
 export type RouteRegistrar = (
@@ -70,6 +80,7 @@ export function createRegistrar(
           explainInvalidBody: options.explainInvalidBody,
           apiPath: path,
         },
+        ...(options.guard ? { onRequest: options.guard } : {}),
         handler,
       });
     },

@@ -8,6 +8,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { COMMENT_SORTS, IDEMPOTENCY_KEY_LENGTH } from '../../src/contract/index.js';
 import type { ServiceContext } from '../http/context.js';
 import { ApiError, badRequest, invalidBody, rateLimited } from '../http/errors.js';
+import type { Decision, Reason } from '../moderation/index.js';
 import { decodeCursor, encodeCursor, limitOf, rawQuery } from '../http/paging.js';
 import { CACHE, sendJson } from '../http/reply.js';
 import type { RouteRegistrar } from '../http/registrar.js';
@@ -17,6 +18,13 @@ import type {
   CreateCommentResult,
   StoredComment,
 } from '../store/types.js';
+import {
+  evaluate,
+  safetyMatcher,
+  type ModerationSettings,
+  type SafetyList,
+} from '../moderation/index.js';
+import { moderationHistory } from '../store/moderation-adapters.js';
 import { findArticle } from './articles.js';
 import { checkCommentText, type CommentText } from './comment-text.js';
 
@@ -172,6 +180,22 @@ export function commentRoutes(app: FastifyInstance, ctx: ServiceContext, route: 
   );
 }
 
+/**
+ * The rules a new comment goes through: the content folder's `moderation:` block, with
+ * every comment held (`hold-all`) while the service's moderation switch is on (the
+ * default, `--moderation on`). Either way a safety match is held and a honeypot is spam.
+ */
+function moderationSettings(ctx: ServiceContext): ModerationSettings {
+  const site = ctx.content().moderation as ModerationSettings;
+  return ctx.settings.moderation ? { ...site, mode: 'hold-all' } : site;
+}
+
+/** The form's honeypot field (`website`), as sent: people never see it and leave it empty. */
+function honeypotOf(body: unknown): string {
+  const value = (body as { website?: unknown } | null)?.website;
+  return typeof value === 'string' ? value : '';
+}
+
 async function postComment(ctx: ServiceContext, request: FastifyRequest, reply: FastifyReply) {
   const { slug } = request.params as { slug: string };
   const article = findArticle(ctx, slug);
@@ -183,16 +207,31 @@ async function postComment(ctx: ServiceContext, request: FastifyRequest, reply: 
   if (!checked.ok) throw invalidBody(checked.error);
   const input = checked.value;
 
-  const status = ctx.settings.moderation ? 'pending' : 'published';
   // Keys are per article (the same key on another article is another draft) and per
   // client (the store scopes them by the client's hash).
   const claim =
     key === null
       ? null
       : { key: `${article.slug}/${key}`, client, fingerprint: fingerprintOf(article.slug, input) };
-  const create = (render: (comment: StoredComment) => { status: number; body: string }) =>
+  const created = Date.now();
+  const create = (
+    render: (comment: StoredComment) => { status: number; body: string },
+    decision: Pick<Decision, 'status' | 'reasons' | 'fingerprint'> = {
+      status: 'pending',
+      reasons: [],
+      fingerprint: '',
+    },
+  ) =>
     ctx.store.createComment(
-      { article: article.slug, ...input, created: Date.now(), status, client },
+      {
+        article: article.slug,
+        ...input,
+        created,
+        status: decision.status,
+        client,
+        reasons: decision.reasons,
+        ...(decision.fingerprint ? { bodyHash: decision.fingerprint } : {}),
+      },
       claim,
       render,
     );
@@ -216,10 +255,37 @@ async function postComment(ctx: ServiceContext, request: FastifyRequest, reply: 
     }
     const quota = await ctx.store.hit(`post:${client}`, max, windowMs);
     if (!quota.allowed) throw rateLimited(quota.retryAfter);
-    result = await create((comment) => ({
-      status: 201,
-      body: JSON.stringify({ status, comment: presentComment(comment) }),
-    }));
+    const decision = await evaluate(
+      { article: article.slug, ...input },
+      {
+        clients: [client],
+        now: created,
+        history: moderationHistory(ctx.store),
+        safety: safetyMatcher(ctx.content().safety as readonly SafetyList[]),
+        submission: { honeypot: honeypotOf(request.body) },
+      },
+      moderationSettings(ctx),
+    );
+    const safety = decision.reasons.includes('safety');
+    if (await ctx.store.isBlocked([client])) {
+      // A blocked poster's comments are kept out of sight like spam (a person in crisis
+      // is still held for a person) and answered like any held comment.
+      decision.reasons = [...decision.reasons, 'blocked' as Reason];
+      decision.status = safety ? 'pending' : 'spam';
+    }
+    // Spam is answered as a held comment is: the poster (a bot) learns nothing.
+    const shown = decision.status === 'published' ? 'published' : 'pending';
+    result = await create(
+      (comment) => ({
+        status: 201,
+        body: JSON.stringify({
+          status: shown,
+          comment: presentComment(comment),
+          ...(safety ? { safety: true } : {}),
+        }),
+      }),
+      decision,
+    );
   }
   switch (result.outcome) {
     case 'key-reused':

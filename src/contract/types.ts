@@ -48,6 +48,8 @@ export interface CommentPage {
 export interface CommentPostResult {
   status: 'published' | 'pending';
   comment: Comment;
+  /** The comment matched the safety lists: held for a person; show the crisis lines. */
+  safety?: true;
 }
 
 export interface SocialLink {

@@ -496,8 +496,15 @@ describe('body size', () => {
     author: emoji.repeat(60),
     body: emoji.repeat(5000),
   };
-  /** The largest comment with every character as a `\uXXXX\uXXXX` escape. */
-  const escaped = JSON.stringify(largest).replace(/\p{Extended_Pictographic}/gu, (c) =>
+  /**
+   * The largest comment (its body starting with `a` instead of one emoji: the same text
+   * again from the same client would be held as a duplicate) with every emoji as a
+   * `\uXXXX\uXXXX` escape.
+   */
+  const escaped = JSON.stringify({
+    ...largest,
+    body: `a${emoji.repeat(4999)}`,
+  }).replace(/\p{Extended_Pictographic}/gu, (c) =>
     [...c.split('')].map((unit) => `\\u${unit.charCodeAt(0).toString(16)}`).join(''),
   );
 
@@ -518,10 +525,12 @@ describe('body size', () => {
   });
 
   test('…and as \\u escapes, even padded to exactly the limit', async () => {
-    assert.equal(Buffer.byteLength(escaped), 12 * 5180 + 34);
+    assert.equal(Buffer.byteLength(escaped), 12 * 5179 + 1 + 34);
     const res = await postRaw(server, escaped);
     assert.equal(res.status, 201, res.text.slice(0, 200));
-    assert.equal((await readBack(res.text)).author, largest.author);
+    const back = await readBack(res.text);
+    assert.equal(back.author, largest.author);
+    assert.equal(back.body, `a${emoji.repeat(4999)}`);
     const padded = escaped + ' '.repeat(LIMIT - Buffer.byteLength(escaped));
     assert.equal(Buffer.byteLength(padded), LIMIT);
     assert.equal((await postRaw(server, padded)).status, 201);

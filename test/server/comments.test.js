@@ -352,11 +352,12 @@ describe('POST /articles/{slug}/comments: idempotency', () => {
   });
 
   test('different keys, no key, or another article create new comments', async () => {
+    // Different bodies: the same text again from one client is held as a duplicate.
     const draft = { title: 'Same text', body: 'Same body' };
-    await server.post(ARTICLE, draft, key('a'));
-    await server.post(ARTICLE, draft, key('b'));
-    await server.post(ARTICLE, draft);
-    await server.post(ARTICLE, draft);
+    await server.post(ARTICLE, { ...draft, body: 'Same body 1' }, key('a'));
+    await server.post(ARTICLE, { ...draft, body: 'Same body 2' }, key('b'));
+    await server.post(ARTICLE, { ...draft, body: 'Same body 3' });
+    await server.post(ARTICLE, { ...draft, body: 'Same body 4' });
     assert.equal(await totalOf(ARTICLE), 8);
     const other = await server.post('no-comments-example', draft, key('a'));
     assert.equal(other.status, 201);
@@ -397,11 +398,11 @@ describe('POST /articles/{slug}/comments: rate limit', () => {
       assert.equal(await (await server.post(ARTICLE, draft, key('r1'))).text(), firstText);
     }
     assert.equal(
-      (await server.post(ARTICLE, draft, key('r2'))).status,
+      (await server.post(ARTICLE, { ...draft, body: 'limit 2' }, key('r2'))).status,
       201,
       'replays did not count',
     );
-    const limited = await server.post(ARTICLE, draft, key('r3'));
+    const limited = await server.post(ARTICLE, { ...draft, body: 'limit 3' }, key('r3'));
     const retryAfter = limited.headers.get('retry-after');
     await expectError(limited, 429, 'rate_limited');
     assert.match(retryAfter ?? '', /^\d+$/);
