@@ -53,7 +53,10 @@ describe('en/es fast paths match Intl', () => {
     it(`formats counts and chooses plurals like Intl (${locale})`, () => {
       const numbers = new Intl.NumberFormat(locale);
       const plurals = new Intl.PluralRules(locale);
-      for (const n of [0, 1, 2, 7, 20, 999, 1000, 12345, 1_000_000, 2_000_000, 1.5]) {
+      for (const n of [
+        0, 1, 2, 7, 20, 999, 1000, 1500, 9999, 10_000, 12345, 123_456_789, 1_000_000, 2_000_000,
+        1.5, -3,
+      ]) {
         expect(formatNumber(locale, n)).to.equal(numbers.format(n));
         const message = { one: 'one', many: 'many', other: 'other' };
         expect(translate(locale, 'test.plural', { count: n }, { 'test.plural': message })).to.equal(

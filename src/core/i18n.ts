@@ -159,9 +159,12 @@ export function formatNumber(
   value: number,
   options?: Intl.NumberFormatOptions,
 ): string {
-  // Whole numbers below 1000 have no grouping separator in either language.
-  if (!options && fastLanguage(locale) && Number.isInteger(value) && value >= 0 && value < 1000) {
-    return String(value);
+  // Whole numbers: English groups thousands with ",", Spanish with "." from 10 000 on.
+  const fast = options ? undefined : fastLanguage(locale);
+  if (fast && Number.isSafeInteger(value) && value >= 0) {
+    const digits = String(value);
+    if (fast === 'es' && digits.length < 5) return digits;
+    return digits.replace(/\B(?=(\d{3})+$)/g, fast === 'en' ? ',' : '.');
   }
   try {
     const key = `n|${locale}|${JSON.stringify(options ?? {})}`;
