@@ -96,6 +96,36 @@ function loaderManualChunks(id) {
   return undefined;
 }
 
+/**
+ * No waterfall: an element chunk's static imports (the core) would only be discovered
+ * once the chunk itself has arrived. The loader asks for them in the same breath instead:
+ * each `import("./chunks/mhn-x.js")` in it becomes `Promise.all([import(that), import(each
+ * chunk it imports)])`. (The loader's source map is left as rollup wrote it.)
+ */
+const parallelChunkImports = {
+  name: 'parallel-chunk-imports',
+  generateBundle(_options, bundle) {
+    const loader = bundle['mhn-widgets.js'];
+    loader.code = loader.code.replace(
+      /\bimport\("\.\/(chunks\/mhn-[\w-]+\.js)"\)/g,
+      (whole, file) => {
+        const deps = [];
+        const visit = (f) => {
+          for (const dep of bundle[f]?.imports ?? []) {
+            if (deps.includes(dep)) continue;
+            deps.push(dep);
+            visit(dep);
+          }
+        };
+        visit(file);
+        if (!deps.length) return whole;
+        const all = [file, ...deps].map((f) => `import("./${f}")`).join(',');
+        return `Promise.all([${all}]).then((m)=>m[0])`;
+      },
+    );
+  },
+};
+
 export default [
   {
     input: { 'mhn-widgets': 'lib/loader.js' },
@@ -110,7 +140,7 @@ export default [
       manualChunks: loaderManualChunks,
       sourcemap: true,
     },
-    plugins: [loaderChunks, ...plugins()],
+    plugins: [loaderChunks, ...plugins(), parallelChunkImports],
   },
   {
     input: Object.fromEntries(widgets.map((name) => [`mhn-${name}`, `${PREFIX}${name}`])),

@@ -64,6 +64,13 @@ describe('dist/mhn-widgets.js', () => {
     assert.ok(files.includes(dompurifyChunk(root)));
   });
 
+  it('asks for each element chunk and everything it imports at once (no waterfall)', () => {
+    const asked = new Set(dynamicImports(join(root, 'dist/mhn-widgets.js')));
+    for (const [tag, chunk] of Object.entries(elementChunks(root))) {
+      for (const file of staticClosure(chunk)) assert.ok(asked.has(file), `${tag}: ${file}`);
+    }
+  });
+
   it('registers every element', () => {
     for (const tag of [
       'mhn-provider',
