@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../src/elements/article/define.js';
 import type { MhnArticle } from '../src/elements/article/mhn-article.js';
-import { sanitizeHtml } from '../src/core/sanitize.js';
+import { forceSanitizerFallbackForTesting, sanitizeHtml } from '../src/core/sanitize.js';
 import { waitFor } from './helpers/dom.js';
 import { addArticle, useReferenceServer } from './helpers/server.js';
 
@@ -40,48 +40,58 @@ function checkKept(root: DocumentFragment | ShadowRoot | Element): void {
   expect(img.getAttribute('src')).to.equal('https://images.example.org/chart.png');
 }
 
-describe('the sanitizer keeps legitimate markup', () => {
-  it('keeps table spans and scopes, list numbering, direction, language, dates, image size', () => {
-    checkKept(sanitizeHtml(BODY, 'https://publisher.example.org/a/'));
-  });
+for (const path of [
+  { name: "the browser's HTML Sanitizer API", fallback: false },
+  { name: 'the DOMPurify fallback', fallback: true },
+]) {
+  describe(`the sanitizer keeps legitimate markup (${path.name})`, () => {
+    before(() => forceSanitizerFallbackForTesting(path.fallback));
+    after(() => forceSanitizerFallbackForTesting(false));
 
-  it('still checks URL attributes: only http(s)/mailto links and https images', () => {
-    const fragment = sanitizeHtml(
-      [
-        '<a href="javascript:alert(1)" dir="rtl">js</a>',
-        '<a href="data:text/html,x" lang="en">data</a>',
-        '<a href="/relative" dir="ltr">relative</a>',
-        '<img src="http://insecure.example/x.png" width="10" alt="http">',
-        '<img src="https://ok.example/x.png" srcset="javascript:alert(1) 2x" width="10" alt="ok">',
-      ].join(''),
-      'https://publisher.example.org/a/',
-    );
-    const links = [...fragment.querySelectorAll('a')];
-    expect(links.map((a) => a.getAttribute('href'))).to.deep.equal([
-      null,
-      null,
-      'https://publisher.example.org/relative',
-    ]);
-    // The non-URL attributes stay on the neutralised links.
-    expect(links.map((a) => a.getAttribute('dir') ?? a.getAttribute('lang'))).to.deep.equal([
-      'rtl',
-      'en',
-      'ltr',
-    ]);
-    const images = [...fragment.querySelectorAll('img')];
-    expect(images).to.have.length(1);
-    expect(attrs(images[0])).to.include({ src: 'https://ok.example/x.png', width: '10' });
-    expect(images[0]!.hasAttribute('srcset')).to.equal(false);
-  });
+    it('keeps table spans and scopes, list numbering, direction, language, dates, image size', () => {
+      checkKept(sanitizeHtml(BODY, 'https://publisher.example.org/a/'));
+    });
 
-  it('keeps a non-URL attribute as inert text whatever its value', () => {
-    const fragment = sanitizeHtml('<td colspan="javascript:alert(1)">x</td>');
-    // Outside a table the cell is dropped by the parser; inside one its value is text.
-    const table = sanitizeHtml('<table><tr><td colspan="2" onclick="alert(1)">x</td></tr></table>');
-    expect(fragment.querySelector('[onclick]')).to.equal(null);
-    expect(attrs(table.querySelector('td'))).to.deep.equal({ colspan: '2' });
+    it('still checks URL attributes: only http(s)/mailto links and https images', () => {
+      const fragment = sanitizeHtml(
+        [
+          '<a href="javascript:alert(1)" dir="rtl">js</a>',
+          '<a href="data:text/html,x" lang="en">data</a>',
+          '<a href="/relative" dir="ltr">relative</a>',
+          '<img src="http://insecure.example/x.png" width="10" alt="http">',
+          '<img src="https://ok.example/x.png" srcset="javascript:alert(1) 2x" width="10" alt="ok">',
+        ].join(''),
+        'https://publisher.example.org/a/',
+      );
+      const links = [...fragment.querySelectorAll('a')];
+      expect(links.map((a) => a.getAttribute('href'))).to.deep.equal([
+        null,
+        null,
+        'https://publisher.example.org/relative',
+      ]);
+      // The non-URL attributes stay on the neutralised links.
+      expect(links.map((a) => a.getAttribute('dir') ?? a.getAttribute('lang'))).to.deep.equal([
+        'rtl',
+        'en',
+        'ltr',
+      ]);
+      const images = [...fragment.querySelectorAll('img')];
+      expect(images).to.have.length(1);
+      expect(attrs(images[0])).to.include({ src: 'https://ok.example/x.png', width: '10' });
+      expect(images[0]!.hasAttribute('srcset')).to.equal(false);
+    });
+
+    it('keeps a non-URL attribute as inert text whatever its value', () => {
+      const fragment = sanitizeHtml('<td colspan="javascript:alert(1)">x</td>');
+      // Outside a table the cell is dropped by the parser; inside one its value is text.
+      const table = sanitizeHtml(
+        '<table><tr><td colspan="2" onclick="alert(1)">x</td></tr></table>',
+      );
+      expect(fragment.querySelector('[onclick]')).to.equal(null);
+      expect(attrs(table.querySelector('td'))).to.deep.equal({ colspan: '2' });
+    });
   });
-});
+}
 
 describe('<mhn-article> renders that markup', () => {
   let endpoint = '';

@@ -248,13 +248,25 @@ export function getResource<T>(
   host: ResourceHost,
   path: () => readonly string[] | undefined,
   parse: (json: unknown) => T,
-  options: { events?: boolean; required?: string } = {},
+  options: {
+    events?: boolean;
+    required?: string;
+    /** Started together with the request; the value waits for both (e.g. the sanitizer). */
+    ready?: () => Promise<unknown>;
+  } = {},
 ): ResourceController<T, GetArgs> {
   return new ResourceController<T, GetArgs>(host, {
     args: () => [host.resolvedEndpoint, host.client, ...(path() ?? [])],
     load: async ([endpoint, client, ...segments], signal) => {
       if (!endpoint) return initialState;
-      if (segments.length) return client.get(endpoint, segments, { parse, signal });
+      if (segments.length) {
+        if (!options.ready) return client.get(endpoint, segments, { parse, signal });
+        const [value] = await Promise.all([
+          client.get(endpoint, segments, { parse, signal }),
+          options.ready(),
+        ]);
+        return value;
+      }
       if (options.required) throw new MissingAttribute(options.required);
       return initialState;
     },

@@ -9,5 +9,10 @@ export * from './errors.js';
 export type * from './events.js';
 export * from './i18n.js';
 export { MhnElement, MissingAttribute } from './mhn-element.js';
-export { sanitizeHtml, TRUSTED_TYPES_POLICY, TRUSTED_TYPES_POLICY_NAMES } from './sanitize.js';
+export {
+  prepareSanitizer,
+  sanitizeHtml,
+  TRUSTED_TYPES_POLICY,
+  TRUSTED_TYPES_POLICY_NAMES,
+} from './sanitize.js';
 export { safeUrl, telUrl } from './urls.js';

@@ -1,16 +1,26 @@
 /**
  * The only door through which HTML from the API enters the DOM.
  *
- * `bodyHtml` is parsed and cleaned by DOMPurify with an allow-list and handed back as
- * a DocumentFragment, which Lit inserts as nodes: no code in the project assigns an
- * HTML string to a DOM sink. Under `require-trusted-types-for 'script'` DOMPurify's
- * own parsing step needs a Trusted Types policy; the project creates exactly one,
- * named `mhn-widgets` (it is not exported). It serves two callers only: DOMPurify's
- * parser (createHTML) and the article's JSON-LD block, whose text is our own
- * `JSON.stringify` output with `<`, `>` and `&` escaped (createScript, see jsonScript).
+ * `bodyHtml` is parsed and cleaned with an allow-list and handed back as a
+ * DocumentFragment, which Lit inserts as nodes: no code in the project assigns an HTML
+ * string to a DOM sink. Two interchangeable cleaners, with the same rules:
  *
- * Nothing here touches `window` or `document` at module load: DOMPurify is created on
- * first use, so the package can be imported by a server (SSR, tests, bundlers) in Node.
+ * - the browser's HTML Sanitizer API where it exists (`Element.setHTML` with a
+ *   `Sanitizer`, current Chromium and Firefox): parsed into an inert document, the
+ *   browser's safe sanitizing removes script and event handlers, and the same walk as
+ *   the fallback's hooks then applies the allow-list and the URL, `rel` and image rules.
+ *   `setHTML` is not a Trusted Types sink, so this path needs no policy;
+ * - DOMPurify elsewhere, loaded on demand from its own chunk (`prepareSanitizer()`,
+ *   which the article calls together with its API request, so it never adds a wait).
+ *
+ * Under `require-trusted-types-for 'script'` DOMPurify's own parsing step needs a
+ * Trusted Types policy; the project creates exactly one, named `mhn-widgets` (it is not
+ * exported). It serves two callers only: DOMPurify's parser (createHTML) and the
+ * article's JSON-LD block, whose text is our own `JSON.stringify` output with `<`, `>`
+ * and `&` escaped (createScript, see jsonScript).
+ *
+ * Nothing here touches `window` or `document` at module load, so the package can be
+ * imported by a server (SSR, tests, bundlers) in Node.
  *
  * Allowed: paragraphs, headings h2–h6, lists, emphasis, quotes, links (http, https,
  * mailto; resolved against the article's canonical URL; `rel="noopener noreferrer"`),
@@ -18,7 +28,7 @@
  * or attribute), classes or ids, forms and controls, iframes/objects/embeds, SVG,
  * MathML, `javascript:`/`data:` URLs.
  */
-import createDOMPurify, { type Config } from 'dompurify';
+import type { Config, DOMPurify } from 'dompurify';
 
 /** The Trusted Types policy names this library creates (for a page's CSP `trusted-types`). */
 export const TRUSTED_TYPES_POLICY = 'mhn-widgets';
@@ -124,7 +134,7 @@ function trustedTypesPolicy(): TrustedTypePolicyLike | null {
       });
     } catch {
       console.warn(
-        `[mhn-widgets] could not create the Trusted Types policy "${TRUSTED_TYPES_POLICY}"; article bodies will be shown as plain text, without structured data. Allow it in your CSP: trusted-types ${TRUSTED_TYPES_POLICY} lit-html.`,
+        `[mhn-widgets] could not create the Trusted Types policy "${TRUSTED_TYPES_POLICY}"; articles will be shown without structured data (and, in browsers without the HTML Sanitizer API, their bodies as plain text). Allow it in your CSP: trusted-types ${TRUSTED_TYPES_POLICY} lit-html.`,
       );
     }
   }
@@ -157,48 +167,110 @@ export function jsonScript(data: unknown): string | undefined {
   }
 }
 
-let purifier: ReturnType<typeof createDOMPurify> | undefined;
+/** DOMPurify's factory, once its chunk has loaded. */
+let createPurifier: ((window: Window) => DOMPurify) | undefined;
+let loading: Promise<void> | undefined;
+let purifier: DOMPurify | undefined;
+let forceFallback = false;
 let baseUrl = '';
 
+/** Whether this browser has the HTML Sanitizer API (and the fallback is not forced). */
+function nativeSanitizer(): boolean {
+  return (
+    !forceFallback &&
+    typeof Element !== 'undefined' &&
+    typeof (Element.prototype as { setHTML?: unknown }).setHTML === 'function' &&
+    typeof (globalThis as { Sanitizer?: unknown }).Sanitizer === 'function'
+  );
+}
+
+/**
+ * Makes `sanitizeHtml` ready: at once where the browser has the Sanitizer API, else once
+ * DOMPurify's chunk has loaded (started on the first call; a failed load is retried by
+ * the next call). Call it together with the request for the HTML, not after it.
+ */
+export function prepareSanitizer(): Promise<void> {
+  if (nativeSanitizer() || createPurifier) return Promise.resolve();
+  loading ??= import('dompurify').then(
+    (module) => {
+      createPurifier = module.default as unknown as (window: Window) => DOMPurify;
+    },
+    (error: unknown) => {
+      loading = undefined;
+      throw error;
+    },
+  );
+  return loading;
+}
+
+/**
+ * Tests only: use the DOMPurify fallback even where the Sanitizer API exists, so both
+ * paths run the same tests. Returns `prepareSanitizer()`.
+ */
+export function forceSanitizerFallbackForTesting(force: boolean): Promise<void> {
+  forceFallback = force;
+  return prepareSanitizer();
+}
+
 /** DOMPurify bound to this window, with the project's hooks; made on first use. */
-function purify(): ReturnType<typeof createDOMPurify> {
-  if (purifier) return purifier;
-  const p = (purifier = createDOMPurify(window));
+function purify(): DOMPurify | undefined {
+  if (purifier || !createPurifier) return purifier;
+  const p = (purifier = createPurifier(window));
   addHooks(p);
   return p;
 }
 
-function addHooks(purify: ReturnType<typeof createDOMPurify>): void {
+/** The URL rule for `href` and `src`: the absolute URL to keep, or null to drop it. */
+function cleanUrl(name: string, value: string): string | null {
+  try {
+    const url = new URL(value.trim(), baseUrl || document.baseURI);
+    const ok =
+      name === 'src'
+        ? url.protocol === 'https:'
+        : url.protocol === 'https:' || url.protocol === 'http:' || url.protocol === 'mailto:';
+    return ok ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** After the attributes: links get `rel`, images without a source go, the rest load lazily. */
+function finishElement(node: Element): void {
+  if (node.nodeName === 'A') {
+    if (node.hasAttribute('href')) node.setAttribute('rel', 'noopener noreferrer');
+  } else if (node.nodeName === 'IMG') {
+    if (!node.hasAttribute('src')) {
+      node.parentNode?.removeChild(node);
+      return;
+    }
+    node.setAttribute('loading', 'lazy');
+    node.setAttribute('decoding', 'async');
+    node.setAttribute('referrerpolicy', 'no-referrer');
+  }
+}
+
+function addHooks(purify: DOMPurify): void {
   purify.addHook('uponSanitizeAttribute', (_node, data) => {
     if (data.attrName !== 'href' && data.attrName !== 'src') return;
-    try {
-      const url = new URL(data.attrValue.trim(), baseUrl || document.baseURI);
-      const ok =
-        data.attrName === 'src'
-          ? url.protocol === 'https:'
-          : url.protocol === 'https:' || url.protocol === 'http:' || url.protocol === 'mailto:';
-      data.attrValue = ok ? url.href : '';
-      data.keepAttr = ok;
-    } catch {
-      data.attrValue = '';
-      data.keepAttr = false;
-    }
+    const url = cleanUrl(data.attrName, data.attrValue);
+    data.attrValue = url ?? '';
+    data.keepAttr = url !== null;
   });
-
-  purify.addHook('afterSanitizeAttributes', (node) => {
-    if (node.nodeName === 'A') {
-      if (node.hasAttribute('href')) node.setAttribute('rel', 'noopener noreferrer');
-    } else if (node.nodeName === 'IMG') {
-      if (!node.hasAttribute('src')) {
-        node.parentNode?.removeChild(node);
-        return;
-      }
-      node.setAttribute('loading', 'lazy');
-      node.setAttribute('decoding', 'async');
-      node.setAttribute('referrerpolicy', 'no-referrer');
-    }
-  });
+  purify.addHook('afterSanitizeAttributes', (node) => finishElement(node as Element));
 }
+
+const FORBID_TAGS = [
+  'style',
+  'form',
+  'input',
+  'button',
+  'textarea',
+  'select',
+  'iframe',
+  'svg',
+  'math',
+];
+const FORBID_ATTR = ['style', 'class', 'id', 'name', 'target'];
 
 function config(): Config & { RETURN_DOM_FRAGMENT: true } {
   const tt = trustedTypesPolicy();
@@ -210,44 +282,138 @@ function config(): Config & { RETURN_DOM_FRAGMENT: true } {
     ALLOW_ARIA_ATTR: false,
     ALLOW_UNKNOWN_PROTOCOLS: false,
     ALLOWED_URI_REGEXP: /^(?:https?|mailto):/i,
-    FORBID_TAGS: [
-      'style',
-      'form',
-      'input',
-      'button',
-      'textarea',
-      'select',
-      'iframe',
-      'svg',
-      'math',
-    ],
-    FORBID_ATTR: ['style', 'class', 'id', 'name', 'target'],
+    FORBID_TAGS,
+    FORBID_ATTR,
     KEEP_CONTENT: true,
     RETURN_DOM_FRAGMENT: true,
     ...(tt ? { TRUSTED_TYPES_POLICY: tt as unknown as Config['TRUSTED_TYPES_POLICY'] } : {}),
   };
 }
 
+/*
+ * The native path. Elements outside the allow-list lose their tags but keep their text,
+ * as with DOMPurify's KEEP_CONTENT, except these (DOMPurify's FORBID_CONTENTS), which go
+ * with everything inside them.
+ */
+const DROP_WITH_CONTENT = new Set([
+  'annotation-xml',
+  'audio',
+  'colgroup',
+  'desc',
+  'foreignobject',
+  'head',
+  'iframe',
+  'math',
+  'mi',
+  'mn',
+  'mo',
+  'ms',
+  'mtext',
+  'noembed',
+  'noframes',
+  'noscript',
+  'plaintext',
+  'script',
+  'selectedcontent',
+  'style',
+  'svg',
+  'template',
+  'title',
+  'video',
+  'xmp',
+  'textarea',
+  'select',
+]);
+const HTML_NS = 'http://www.w3.org/1999/xhtml';
+const KEEP_TAGS = new Set(ALLOWED_TAGS);
+const KEEP_ATTR = new Set([...ALLOWED_ATTR, ...NON_URL_ATTR]);
+
+let nativeConfig: object | undefined;
+
+/** The browser Sanitizer's configuration: the same allow-list of attributes, no comments. */
+function sanitizerConfig(): object {
+  return (nativeConfig ??= new (
+    globalThis as unknown as { Sanitizer: new (c: object) => object }
+  ).Sanitizer({
+    removeElements: [
+      ...[...DROP_WITH_CONTENT].map((name) => ({ name, namespace: HTML_NS })),
+      { name: 'svg', namespace: 'http://www.w3.org/2000/svg' },
+      { name: 'math', namespace: 'http://www.w3.org/1998/Math/MathML' },
+    ],
+    attributes: [...KEEP_ATTR],
+    comments: false,
+    dataAttributes: false,
+  }));
+}
+
+/** Applies the allow-list and the URL, rel and image rules to `parent`'s subtree. */
+function cleanChildren(parent: ParentNode): void {
+  for (const node of [...parent.childNodes]) {
+    if (node.nodeType === 3) continue; // text
+    if (node.nodeType !== 1) {
+      node.remove();
+      continue;
+    }
+    const element = node as Element;
+    if (element.namespaceURI !== HTML_NS || !KEEP_TAGS.has(element.localName)) {
+      if (element.namespaceURI !== HTML_NS || DROP_WITH_CONTENT.has(element.localName)) {
+        element.remove();
+      } else {
+        cleanChildren(element);
+        element.replaceWith(...element.childNodes);
+      }
+      continue;
+    }
+    for (const { name, value } of [...element.attributes]) {
+      if (!KEEP_ATTR.has(name)) {
+        element.removeAttribute(name);
+      } else if (name === 'href' || name === 'src') {
+        const url = cleanUrl(name, value);
+        if (url === null) element.removeAttribute(name);
+        else element.setAttribute(name, url);
+      }
+    }
+    cleanChildren(element);
+    finishElement(element);
+  }
+}
+
+let inert: Document | undefined;
+
+function sanitizeNatively(html: string): DocumentFragment {
+  // An inert document: nothing parsed here loads (images included) or runs.
+  inert ??= document.implementation.createHTMLDocument('');
+  const holder = inert.createElement('div') as unknown as Element & {
+    setHTML(html: string, options: { sanitizer: object }): void;
+  };
+  holder.setHTML(html, { sanitizer: sanitizerConfig() });
+  cleanChildren(holder);
+  const fragment = document.createDocumentFragment();
+  fragment.append(...holder.childNodes);
+  return fragment;
+}
+
 /**
  * Cleans publisher HTML into a DocumentFragment ready to be rendered as nodes.
  * Relative links and images resolve against `base` (the article's canonical URL).
- * Where Trusted Types are enforced and the policy cannot be created, the HTML's text
- * is returned instead (never the markup).
+ * Where neither cleaner is ready (`prepareSanitizer()` not awaited in a browser without
+ * the Sanitizer API), or Trusted Types are enforced and the policy cannot be created for
+ * DOMPurify, the HTML's text is returned instead (never the markup).
  */
 export function sanitizeHtml(html: string, base?: string): DocumentFragment {
-  const supportsTrustedTypes = Boolean((globalThis as { trustedTypes?: unknown }).trustedTypes);
-  if (supportsTrustedTypes && trustedTypesPolicy() === null) {
-    // The page's CSP refused our policy name: show the words, never the markup.
-    const fragment = document.createDocumentFragment();
-    fragment.append(document.createTextNode(textOf(html)));
-    return fragment;
-  }
   baseUrl = base ?? '';
   try {
-    return purify().sanitize(html, config());
+    if (nativeSanitizer()) return sanitizeNatively(html);
+    const supportsTrustedTypes = Boolean((globalThis as { trustedTypes?: unknown }).trustedTypes);
+    const p = supportsTrustedTypes && trustedTypesPolicy() === null ? undefined : purify();
+    if (p) return p.sanitize(html, config());
   } finally {
     baseUrl = '';
   }
+  // The page's CSP refused our policy name, or there is no cleaner: the words, never the markup.
+  const fragment = document.createDocumentFragment();
+  fragment.append(document.createTextNode(textOf(html)));
+  return fragment;
 }
 
 function textOf(html: string): string {

@@ -4,25 +4,71 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { root } from './helpers.mjs';
-import { measureAll, staticClosure } from '../../scripts/sizes.mjs';
+import {
+  dompurifyChunk,
+  dynamicImports,
+  elementChunks,
+  loaderPage,
+  measureAll,
+  staticClosure,
+} from '../../scripts/sizes.mjs';
 
 const read = (file) => readFileSync(join(root, file), 'utf8');
 
 describe('dist/mhn-widgets.js', () => {
   const bundle = read('dist/mhn-widgets.js');
+  /** The loader and every file it can load: what a self-hoster copies with dist/. */
+  const files = [join(root, 'dist/mhn-widgets.js')];
+  for (let i = 0; i < files.length; i++) {
+    for (const f of [...staticClosure(files[i]), ...dynamicImports(files[i])]) {
+      if (!files.includes(f)) files.push(f);
+    }
+  }
 
-  it('is self-contained: no bare module specifiers left', () => {
-    const specifiers = [
-      ...bundle.matchAll(/\b(?:import|export)\s*(?:[^'"`;]*?\bfrom\s*)?["']([^"']+)["']/g),
-    ].map((m) => m[1]);
-    const dynamic = [...bundle.matchAll(/\bimport\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]);
-    const bare = [...specifiers, ...dynamic].filter((s) => !/^(\.{0,2}\/|https?:)/.test(s));
-    assert.deepEqual(bare, []);
+  it('loads only files inside dist/, by relative URL: no bare module specifiers', () => {
+    for (const file of files) {
+      const code = readFileSync(file, 'utf8');
+      const specifiers = [
+        ...code.matchAll(/\b(?:import|export)\s*(?:[^'"`;]*?\bfrom\s*)?["']([^"']+)["']/g),
+      ].map((m) => m[1]);
+      const dynamic = [...code.matchAll(/\bimport\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]);
+      const bad = [...specifiers, ...dynamic].filter((s) => !/^\.{1,2}\//.test(s));
+      assert.deepEqual(bad, [], file);
+      assert.ok(file.startsWith(join(root, 'dist/')), file);
+    }
   });
 
   it('contains no eval or Function constructor (strict CSP)', () => {
-    assert.doesNotMatch(bundle, /\beval\s*\(/);
-    assert.doesNotMatch(bundle, /new\s+Function\s*\(/);
+    for (const file of files) {
+      const code = readFileSync(file, 'utf8');
+      assert.doesNotMatch(code, /\beval\s*\(/, file);
+      assert.doesNotMatch(code, /new\s+Function\s*\(/, file);
+    }
+  });
+
+  it('is a small loader with one chunk per element, and DOMPurify in a chunk of its own', () => {
+    assert.deepEqual(Object.keys(elementChunks(root)).sort(), [
+      'mhn-article',
+      'mhn-attribution',
+      'mhn-comments',
+      'mhn-crisis-resources',
+      'mhn-provider',
+      'mhn-related-topics',
+      'mhn-therapist-search',
+      'mhn-topic',
+    ]);
+    assert.ok(dompurifyChunk(root), 'no DOMPurify chunk');
+    // No page downloads DOMPurify up front: it is only ever imported on demand.
+    const all = loaderPage(root, Object.keys(elementChunks(root)));
+    assert.equal(all.includes(dompurifyChunk(root)), false);
+    assert.ok(files.includes(dompurifyChunk(root)));
+  });
+
+  it('asks for each element chunk and everything it imports at once (no waterfall)', () => {
+    const asked = new Set(dynamicImports(join(root, 'dist/mhn-widgets.js')));
+    for (const [tag, chunk] of Object.entries(elementChunks(root))) {
+      for (const file of staticClosure(chunk)) assert.ok(asked.has(file), `${tag}: ${file}`);
+    }
   });
 
   it('registers every element', () => {
@@ -86,8 +132,13 @@ describe('size budgets (size-budgets.json, gzip bytes of an entry and its static
 
   it('keeps the HTML sanitizer out of the widgets that do not render publisher HTML', () => {
     const sanitizer = (file) =>
-      [...staticClosure(join(root, file))].some((f) => /sanitizer-[\w-]+\.js$/.test(f));
+      [...staticClosure(join(root, file))].some((f) => /(sanitizer|dompurify)-[\w-]+\.js$/.test(f));
     assert.equal(sanitizer('dist/widgets/mhn-article.js'), true);
+    // Only the article's chunk in the loader build carries the sanitizer.
+    for (const [tag, file] of Object.entries(elementChunks(root))) {
+      const code = [...staticClosure(file)].map((f) => readFileSync(f, 'utf8')).join('\n');
+      assert.equal(code.includes('setHTML'), tag === 'mhn-article', tag);
+    }
     for (const file of Object.keys(sizes).filter((f) => f.startsWith('dist/widgets/'))) {
       if (!file.endsWith('mhn-article.js')) assert.equal(sanitizer(file), false, file);
     }

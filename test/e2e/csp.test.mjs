@@ -29,14 +29,25 @@ const csp = (trustedTypes) =>
     trustedTypes,
   ].join('; ');
 
-/** Starts a page server with `policy`, opens `page`, and records every problem. */
-async function openWithCsp(policy, pageName) {
+/**
+ * Starts a page server with `policy`, opens `page`, and records every problem.
+ * `withoutSanitizerApi`: as a browser without the HTML Sanitizer API (the DOMPurify path).
+ */
+async function openWithCsp(policy, pageName, { withoutSanitizerApi = false } = {}) {
   const server = await startPageServer({
     headers: { 'Content-Security-Policy': csp(policy) },
     api: { moderation: false },
   });
   const browser = await launchBrowser();
   const { page, problems } = await openPage(browser);
+  if (withoutSanitizerApi) {
+    await page.addInitScript(() => {
+      delete Element.prototype.setHTML;
+      delete window.Sanitizer;
+    });
+  }
+  const scripts = [];
+  page.on('request', (r) => scripts.push(new URL(r.url()).pathname));
   const warnings = [];
   page.on('console', (m) => {
     if (m.type() === 'warning') warnings.push(m.text());
@@ -46,7 +57,7 @@ async function openWithCsp(policy, pageName) {
   });
   await page.goto(`${server.origin}/pages/${pageName}`);
   const violations = async () => [...(await page.evaluate(() => window.__problems)), ...problems];
-  return { server, browser, page, violations, warnings };
+  return { server, browser, page, violations, warnings, scripts };
 }
 
 describe('the documented strict CSP', () => {
@@ -195,11 +206,13 @@ describe("two different copies of the library, with the documented 'allow-duplic
   });
 });
 
-describe('a policy that leaves out mhn-widgets', () => {
+describe('strict CSP with Trusted Types, in a browser without the HTML Sanitizer API', () => {
   let ctx;
 
   before(async () => {
-    ctx = await openWithCsp('trusted-types lit-html', 'article-structured-data.html');
+    ctx = await openWithCsp(TRUSTED_TYPES, 'csp-every-option.html', {
+      withoutSanitizerApi: true,
+    });
   });
 
   after(async () => {
@@ -207,18 +220,49 @@ describe('a policy that leaves out mhn-widgets', () => {
     await ctx?.server.close();
   });
 
-  it('shows the article as plain text, leaves out the structured data, reports one refusal', async () => {
-    const body = ctx.page.locator('mhn-article [part="body"]');
-    await body.waitFor();
-    // Everything fetched (the site, for the structured data, included) and rendered.
-    await ctx.page.waitForLoadState('networkidle');
-    await ctx.page.waitForFunction(() => window.__problems.length > 0);
-    assert.match(await body.textContent(), /Feeling good does more than lift a mood/);
-    assert.equal(await body.locator('p, li').count(), 0);
-    assert.equal(await ctx.page.locator('head script[type="application/ld+json"]').count(), 0);
-    assert.deepEqual(await ctx.page.evaluate(() => window.__problems), [
-      'CSP violation: trusted-types (trusted-types-policy) mhn-widgets',
-    ]);
-    assert.ok(ctx.warnings.some((w) => w.includes('trusted-types mhn-widgets lit-html')));
+  it('cleans both articles with DOMPurify, with no violation and no error', async () => {
+    assert.equal(await ctx.page.evaluate(() => 'setHTML' in Element.prototype), false);
+    await ctx.page.locator('#en mhn-article [part="body"] li').first().waitFor();
+    await ctx.page.locator('#es mhn-article [part="body"] p').first().waitFor();
+    await ctx.page.locator('#en mhn-comments article').first().waitFor();
+    assert.ok(
+      ctx.scripts.some((s) => /\/dist\/chunks\/dompurify-/.test(s)),
+      ctx.scripts.join(' '),
+    );
+    assert.deepEqual(await ctx.violations(), []);
   });
 });
+
+for (const withoutSanitizerApi of [false, true]) {
+  describe(`a policy that leaves out mhn-widgets (${withoutSanitizerApi ? 'DOMPurify' : 'Sanitizer API'})`, () => {
+    let ctx;
+
+    before(async () => {
+      ctx = await openWithCsp('trusted-types lit-html', 'article-structured-data.html', {
+        withoutSanitizerApi,
+      });
+    });
+
+    after(async () => {
+      await ctx?.browser.close();
+      await ctx?.server.close();
+    });
+
+    it(`shows the article ${withoutSanitizerApi ? 'as plain text' : 'cleaned by the browser (no policy needed)'}, leaves out the structured data, reports one refusal`, async () => {
+      const body = ctx.page.locator('mhn-article [part="body"]');
+      await body.waitFor();
+      // Everything fetched (the site, for the structured data, included) and rendered.
+      await ctx.page.waitForLoadState('networkidle');
+      await ctx.page.waitForFunction(() => window.__problems.length > 0);
+      assert.match(await body.textContent(), /Feeling good does more than lift a mood/);
+      // DOMPurify's parser needs the policy: without it, the words only. setHTML is no
+      // Trusted Types sink: the browser's sanitizer still shows the cleaned markup.
+      assert.equal((await body.locator('p, li').count()) > 0, !withoutSanitizerApi);
+      assert.equal(await ctx.page.locator('head script[type="application/ld+json"]').count(), 0);
+      assert.deepEqual(await ctx.page.evaluate(() => window.__problems), [
+        'CSP violation: trusted-types (trusted-types-policy) mhn-widgets',
+      ]);
+      assert.ok(ctx.warnings.some((w) => w.includes('trusted-types mhn-widgets lit-html')));
+    });
+  });
+}

@@ -8,10 +8,10 @@ import {
   type Person,
   type Site,
 } from '../../core/api-types.js';
-import { defineStrings, formatDate } from '../../core/i18n.js';
+import { defineStrings, formatDate, formatList } from '../../core/i18n.js';
 import { MhnElement } from '../../core/mhn-element.js';
 import { getResource, pathOf, resourcesBusy } from '../../controllers/resource.js';
-import { nestHeadings, sanitizeHtml } from '../../core/sanitize.js';
+import { nestHeadings, prepareSanitizer, sanitizeHtml } from '../../core/sanitize.js';
 import { HeadingLevel } from '../../core/heading.js';
 import { skeletonText } from '../../core/states.js';
 import { hostStyles } from '../../core/styles.js';
@@ -86,7 +86,8 @@ export class MhnArticle extends HeadingLevel(MhnElement) {
     this,
     () => pathOf('articles', this.article),
     parseArticle,
-    { required: 'article' },
+    // Where the browser has no Sanitizer API, DOMPurify's chunk loads alongside the article.
+    { required: 'article', ready: prepareSanitizer },
   );
 
   /** The publisher's name and URL for the structured data (only fetched when asked for). */
@@ -159,11 +160,7 @@ export class MhnArticle extends HeadingLevel(MhnElement) {
 
   private names(people: Person[]): string {
     const names = people.map((p) => (p.credentials ? `${p.name}, ${p.credentials}` : p.name));
-    try {
-      return new Intl.ListFormat(this.resolvedLocale, { type: 'conjunction' }).format(names);
-    } catch {
-      return names.join(', ');
-    }
+    return formatList(this.resolvedLocale, names);
   }
 
   private bodyFor(article: Article): DocumentFragment {

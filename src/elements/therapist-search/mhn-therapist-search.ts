@@ -8,7 +8,7 @@ import {
   type TherapistPage,
 } from '../../core/api-types.js';
 import { ContentError } from '../../core/errors.js';
-import { defineStrings, formatNumber } from '../../core/i18n.js';
+import { defineStrings, formatList, formatNumber } from '../../core/i18n.js';
 import { MhnElement } from '../../core/mhn-element.js';
 import { PagedListController } from '../../controllers/paged-list.js';
 import { ResourceController, getResource, initialState } from '../../controllers/resource.js';
@@ -207,11 +207,7 @@ export class MhnTherapistSearch extends HeadingLevel(MhnElement, 1) {
   }
 
   private list(items: string[], type: 'conjunction' | 'disjunction'): string {
-    try {
-      return new Intl.ListFormat(this.resolvedLocale, { type }).format(items);
-    } catch {
-      return items.join(', ');
-    }
+    return formatList(this.resolvedLocale, items, type);
   }
 
   /** "This search covers the USA and Canada only. Enter a code like 10001 or K1A 0B1." */
