@@ -1,7 +1,7 @@
 // npm run build: the npm build (lib/, ES modules + .d.ts), the script-tag bundle
 // (dist/), and custom-elements.json; prints the bundle's size.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { chmodSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measureAll } from './sizes.mjs';
@@ -17,6 +17,9 @@ run(bin('tsc'), ['-p', 'tsconfig.build.json']);
 // The Content API service (server/), compiled with the shared contract it imports.
 rmSync(join(root, 'server', 'build'), { recursive: true, force: true });
 run(bin('tsc'), ['-p', join('server', 'tsconfig.json')]);
+// tsc writes plain files: the command (the package's bin) must stay executable, as npm made
+// it when it linked the bin, so `npx mhn-content-api` works after every build.
+chmodSync(join(root, 'server', 'build', 'server', 'cli.js'), 0o755);
 run(bin('rollup'), ['-c', '--silent']);
 execFileSync(process.execPath, [join(root, 'scripts', 'manifest.mjs')], {
   cwd: root,

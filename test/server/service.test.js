@@ -234,6 +234,13 @@ describe('the testing handle', () => {
 });
 
 describe('mhn-content-api', () => {
+  test('the built command runs as a program (the package bin: shebang and execute bit)', () => {
+    const result = spawnSync(CLI, ['--help'], { encoding: 'utf8' });
+    assert.equal(result.error, undefined);
+    assert.equal(result.status, 0);
+    assert.match(result.stdout, /mhn-content-api/);
+  });
+
   test('--help documents every option and variable', () => {
     const { code, stdout } = run(['--help']);
     assert.equal(code, 0);
