@@ -14,12 +14,11 @@
 import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import http from 'node:http';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import Database from 'better-sqlite3';
-import { collectPages, startServer } from './helpers.js';
+import { collectPages, loopbackAliasesWork, startServer } from './helpers.js';
 import { TEST_STORE } from './stores.js';
 
 const CLIENTS = 50;
@@ -52,23 +51,6 @@ before(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'mhn-load-'));
 });
 after(() => rm(dir, { recursive: true, force: true }));
-
-/** Whether this host can connect from 127.0.0.2 (true on Linux, false on macOS by default). */
-async function loopbackAliasesWork() {
-  const server = net.createServer((socket) => socket.end());
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
-  const { port } = /** @type {net.AddressInfo} */ (server.address());
-  try {
-    return await new Promise((resolve) => {
-      const socket = net.connect({ port, host: '127.0.0.1', localAddress: '127.0.0.2' });
-      socket.once('connect', () => resolve(true));
-      socket.once('error', () => resolve(false));
-      socket.once('close', () => socket.destroy());
-    });
-  } finally {
-    server.close();
-  }
-}
 
 /**
  * One POST of a draft; resolves to null when `send` drops the connection.
