@@ -8,7 +8,10 @@
 // - dist/widgets/mhn-<name>.js: one entry per widget for partners who want only some,
 //   code-split so that widgets on one page share one copy of Lit and the core, and the
 //   HTML sanitizer is only downloaded by widgets that render publisher HTML. Each entry
-//   also registers <mhn-provider>, so any one of them is enough on a page.
+//   also registers <mhn-provider>, so any one of them is enough on a page;
+// - dist/admin/mhn-moderation.js: the moderation desk, an admin element built on its own
+//   (its own copy of Lit and the core, in dist/admin/chunks/ if any), so that nothing of
+//   it ever reaches a partner page.
 import { readdirSync, existsSync } from 'node:fs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
@@ -153,5 +156,16 @@ export default [
       sourcemap: true,
     },
     plugins: [widgetEntries, ...plugins()],
+  },
+  {
+    input: { 'mhn-moderation': 'lib/admin/moderation/define.js' },
+    output: {
+      dir: 'dist/admin',
+      format: 'es',
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+      sourcemap: true,
+    },
+    plugins: plugins(),
   },
 ];

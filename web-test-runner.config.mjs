@@ -4,17 +4,53 @@
 // validation and real storage.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
+import { request as httpRequest } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { findChromium, CHROMIUM_ARGS } from './scripts/chromium.mjs';
-import { startReferenceServer } from './scripts/reference-server.mjs';
+import { startReferenceServer, TEST_MODERATOR } from './scripts/reference-server.mjs';
 
 const executablePath = await findChromium();
 if (!executablePath) {
   throw new Error('No Chromium found: run `node scripts/ensure-browser.mjs` (npm test does).');
 }
 
-// Tests post many comments from one address; the rate-limit test lowers the limit.
-const contentServer = await startReferenceServer({ forTests: true });
+// Tests post many comments from one address; the rate-limit test lowers the limit. The
+// desk's tests sign in as the test moderator.
+const contentServer = await startReferenceServer({ forTests: true, testModerator: true });
+
+/**
+ * The admin API under the test page's own origin, as a CMS that hosts the moderation desk
+ * proxies it: the service takes writes only from its own origin, and its session cookie
+ * is SameSite=Strict. Requests pass through unchanged, `Host` included (so the service's
+ * Origin check sees the page's origin), and so do the answers, `Set-Cookie` included.
+ */
+const ADMIN_PREFIX = '/api/v1/admin';
+function adminProxy(context, next) {
+  if (context.url !== ADMIN_PREFIX && !context.url.startsWith(`${ADMIN_PREFIX}/`)) return next();
+  const target = new URL(contentServer.url);
+  context.respond = false;
+  return new Promise((resolve) => {
+    const upstream = httpRequest(
+      {
+        host: target.hostname,
+        port: target.port,
+        method: context.req.method,
+        path: context.url,
+        headers: context.req.headers,
+      },
+      (answer) => {
+        context.res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(context.res);
+        answer.on('end', resolve);
+      },
+    );
+    upstream.on('error', () => {
+      context.res.writeHead(502).end();
+      resolve();
+    });
+    context.req.pipe(upstream);
+  });
+}
 
 /**
  * `executeServerCommand('content-server', { action, … })` drives the service through its
@@ -28,6 +64,8 @@ const contentServerCommands = {
     switch (payload.action) {
       case 'info':
         return { url: contentServer.url, apiUrl: contentServer.apiUrl };
+      case 'moderator':
+        return { name: TEST_MODERATOR.name, password: TEST_MODERATOR.password };
       case 'reset':
         await api.reset();
         return true;
@@ -63,6 +101,7 @@ export default {
   testsStartTimeout: 60_000,
   testsFinishTimeout: 300_000,
   testFramework: { config: { timeout: 20_000 } },
+  middleware: [adminProxy],
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
     contentServerCommands,

@@ -7,22 +7,44 @@ import { existsSync } from 'node:fs';
 /** Tests post many comments from one address: a limit they only meet when they mean to. */
 export const TEST_RATE_LIMIT = { max: 10_000, windowMs: 60_000 };
 
+/**
+ * The moderation desk's test account: added when a test asks for it (`testModerator`;
+ * in-memory databases only, never a production default).
+ */
+export const TEST_MODERATOR = Object.freeze({
+  name: 'test-moderator',
+  password: 'a test password for the desk',
+  role: 'moderator',
+});
+
 const serviceModule = new URL('../server/build/server/service.js', import.meta.url);
 
 /**
  * Starts the service on its own port (ephemeral unless `port` is given), with an
  * in-memory database unless `dbPath` (or `databaseUrl`) says otherwise. `forTests`
- * raises the rate limit (options given explicitly still win). The result's `testing` is
+ * raises the rate limit (options given explicitly still win); `testModerator`, on an
+ * in-memory database, adds the desk's test account (TEST_MODERATOR). The result's `testing` is
  * the in-process testing handle (reset, configure, addArticle, stats), never reachable
  * over HTTP.
  *
- * @param {import('../server/build/server/service.js').ServiceOptions & { forTests?: boolean }} [options]
+ * @param {import('../server/build/server/service.js').ServiceOptions & { forTests?: boolean, testModerator?: boolean }} [options]
  * @returns {Promise<import('../server/build/server/service.js').RunningService>}
  */
-export async function startReferenceServer({ forTests = false, ...options } = {}) {
+export async function startReferenceServer({
+  forTests = false,
+  testModerator = false,
+  ...options
+} = {}) {
   if (!existsSync(serviceModule)) {
     throw new Error('The Content API service is not built: run `npm run build` (npm test does).');
   }
   const { startService } = await import(serviceModule.href);
-  return startService({ ...(forTests ? { rateLimit: TEST_RATE_LIMIT } : {}), ...options });
+  const service = await startService({
+    ...(forTests ? { rateLimit: TEST_RATE_LIMIT } : {}),
+    ...options,
+  });
+  if (testModerator && !options.databaseUrl && (options.dbPath ?? ':memory:') === ':memory:') {
+    await service.store.addModerator({ ...TEST_MODERATOR });
+  }
+  return service;
 }

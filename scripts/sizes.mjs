@@ -6,7 +6,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 
-/** The entry points: the script-tag loader and each per-widget module. */
+/** The entry points: the script-tag loader, each per-widget module, and the admin desk. */
 export function entryPoints(root) {
   const widgets = join(root, 'dist/widgets');
   const perWidget = existsSync(widgets)
@@ -15,7 +15,8 @@ export function entryPoints(root) {
         .sort()
         .map((f) => join(widgets, f))
     : [];
-  return [join(root, 'dist/mhn-widgets.js'), ...perWidget];
+  const desk = join(root, 'dist/admin/mhn-moderation.js');
+  return [join(root, 'dist/mhn-widgets.js'), ...perWidget, ...(existsSync(desk) ? [desk] : [])];
 }
 
 /** The files an entry loads before it runs: itself and its static imports, recursively. */

@@ -23,8 +23,8 @@ const USAGE = `Usage: mhn-content-api [serve] [options]
        mhn-content-api moderator add NAME [--role moderator|admin] | remove NAME | list
 
 serve (default): run the Content API at /api/v1, the health checks /healthz and
-/readyz, and the demo page at / (with its files under /demo/, /dist/ and
-/custom-elements.json).
+/readyz, the moderation desk at /admin/, and the demo page at / (with its files
+under /demo/, /dist/ and /custom-elements.json).
 
 Options (flags win over the environment):
   --port N            PORT         port to listen on; 0 picks a free one (default 8000)
@@ -41,7 +41,8 @@ Options (flags win over the environment):
   --moderation on|off MHN_MODERATION  hold every new comment for review (default on);
                                    off: the content's moderation: rules decide (a
                                    safety match is held either way)
-  --no-demo                        serve the API only, not the demo page and files
+  --no-demo                        serve the API and the desk only, not the demo page
+                                   and files
   -h, --help                       show this help
                       MHN_SECRET   key of the hash that stands for a client's address
                                    (>= 32 characters); default: kept beside the SQLite
@@ -62,6 +63,32 @@ terminal). See mhn-content-api moderator --help.
 `;
 
 class UsageError extends Error {}
+
+/** The moderation desk: its page, its element's build, and the moderators' safety guide. */
+const DESK_FILES = ['admin/', 'dist/admin/', 'docs/moderation-safety-guide.md'];
+
+/**
+ * The desk's page: a strict CSP with Trusted Types (Lit's policy only), never framed,
+ * indexed or cached, and no referrer leaves it.
+ */
+export const DESK_PAGE_HEADERS = {
+  'Content-Security-Policy': [
+    "default-src 'none'",
+    "script-src 'self'",
+    "connect-src 'self'",
+    "img-src 'self'",
+    "style-src 'self'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+    "require-trusted-types-for 'script'",
+    'trusted-types lit-html',
+  ].join('; '),
+  'Cache-Control': 'no-store',
+  'X-Robots-Tag': 'noindex, nofollow',
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'no-referrer',
+};
 
 function fail(message: string): never {
   process.stderr.write(`mhn-content-api: ${message}\n`);
@@ -153,15 +180,14 @@ async function serve(argv: string[]) {
     moderation: config.moderation,
     trustProxy: config.trustProxy as ServiceOptions['trustProxy'],
     logger: { level: process.env.LOG_LEVEL ?? 'info' },
-    staticFiles: config.demo
-      ? {
-          root: projectRoot,
-          allow: ['demo/', 'dist/', 'custom-elements.json'],
-          // The old default database folder, and the database wherever it is put.
-          deny: ['demo/data/', ...databaseFiles(config.dbPath)],
-          index: 'demo/index.html',
-        }
-      : undefined,
+    staticFiles: {
+      root: projectRoot,
+      allow: config.demo ? ['demo/', 'dist/', 'custom-elements.json', ...DESK_FILES] : DESK_FILES,
+      // The old default database folder, and the database wherever it is put.
+      deny: ['demo/data/', ...databaseFiles(config.dbPath)],
+      ...(config.demo ? { index: 'demo/index.html' } : {}),
+      headers: { 'admin/': DESK_PAGE_HEADERS },
+    },
   };
   let service;
   try {

@@ -19,6 +19,11 @@ export interface StaticOptions {
   deny?: string[];
   /** The file served for `/`. */
   index?: string;
+  /**
+   * Response headers for the files of one allowed folder (`admin/`), replacing the
+   * defaults: the moderation desk's page gets its own CSP, `noindex` and `no-store`.
+   */
+  headers?: Record<string, Record<string, string>>;
 }
 
 /** Content types by extension; anything else is application/octet-stream. */
@@ -134,7 +139,17 @@ export async function registerStatic(app: FastifyInstance, options: StaticOption
   const served = new WeakMap<FastifyRequest, string>();
   app.addHook('onSend', async (request, reply, payload) => {
     const file = served.get(request);
-    if (file !== undefined && reply.statusCode < 400) reply.type(contentTypeOf(file));
+    if (file !== undefined && reply.statusCode < 400) {
+      reply.type(contentTypeOf(file));
+      const relative = file.split(path.sep).join('/');
+      for (const [folder, headers] of Object.entries(options.headers ?? {})) {
+        if (!matches(relative, folder.replace(/^\/+/, ''))) continue;
+        // Not for other sites: no CORS on these files.
+        reply.removeHeader('Access-Control-Allow-Origin');
+        reply.raw.removeHeader('Access-Control-Allow-Origin');
+        reply.headers(headers);
+      }
+    }
     return payload;
   });
 
