@@ -148,8 +148,10 @@ export const moderation = {
   'moderation.signingIn': 'Signing in…',
   'moderation.signIn.missing': 'Enter your username and your password.',
   'moderation.signIn.failed': 'The username or the password is not right.',
-  'moderation.signIn.wait':
-    'Too many sign-in attempts. Please wait {seconds} seconds and try again.',
+  'moderation.signIn.wait': {
+    one: 'Too many sign-in attempts. Please wait {count} second and try again.',
+    other: 'Too many sign-in attempts. Please wait {count} seconds and try again.',
+  },
   'moderation.signedOut': 'You have signed out.',
   'moderation.expired': 'Your session has ended. Please sign in again.',
   'moderation.signedInAs': 'Signed in as {name}',

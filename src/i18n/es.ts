@@ -144,8 +144,11 @@ export const moderation: Translation['moderation'] = {
   'moderation.signingIn': 'Iniciando sesión…',
   'moderation.signIn.missing': 'Escriba su usuario y su contraseña.',
   'moderation.signIn.failed': 'El usuario o la contraseña no son correctos.',
-  'moderation.signIn.wait':
-    'Demasiados intentos de inicio de sesión. Espere {seconds} segundos y vuelva a intentarlo.',
+  'moderation.signIn.wait': {
+    one: 'Demasiados intentos de inicio de sesión. Espere {count} segundo y vuelva a intentarlo.',
+    other:
+      'Demasiados intentos de inicio de sesión. Espere {count} segundos y vuelva a intentarlo.',
+  },
   'moderation.signedOut': 'Ha cerrado la sesión.',
   'moderation.expired': 'Su sesión ha terminado. Vuelva a iniciar sesión.',
   'moderation.signedInAs': 'Sesión iniciada como {name}',

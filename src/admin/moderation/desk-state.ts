@@ -140,7 +140,7 @@ export class Desk implements ReactiveController {
         e.kind === 'unauthorized'
           ? this.t('moderation.signIn.failed')
           : e.kind === 'rate_limited'
-            ? this.t('moderation.signIn.wait', { seconds: e.retryAfter ?? 1 })
+            ? this.t('moderation.signIn.wait', { count: e.retryAfter ?? 1 })
             : this.explain(error);
     } finally {
       this.signInBusy = false;

@@ -53,6 +53,35 @@ describe('<mhn-moderation>: signing in and out', () => {
     expect(el.shadowRoot!.activeElement?.id).to.equal('desk-heading');
   });
 
+  it('says how long to wait after too many wrong passwords, then lets the right one in', async () => {
+    let answered = 0;
+    const counting: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      if (init?.method === 'POST') answered += 1;
+      return response;
+    };
+    const el = await mountDesk({ fetcher: counting });
+    const message = () => text($(el, '.sign-in [role="alert"]'));
+    for (let attempt = 1; attempt <= 6 && !message().startsWith('Too many'); attempt += 1) {
+      await signIn(el, `wrong password number ${attempt}`);
+      await until(() => answered === attempt && message(), `attempt ${attempt} not answered`);
+    }
+    expect(message()).to.match(
+      /^Too many sign-in attempts\. Please wait \d+ seconds? and try again\.$/,
+    );
+    // Only waiting lets anyone in: the right password is refused until then.
+    await until(
+      async () => {
+        if ($(el, '.desk')) return true;
+        await signIn(el);
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        return Boolean($(el, '.desk'));
+      },
+      'never let in',
+      20_000,
+    );
+  });
+
   it('asks for both fields before sending anything', async () => {
     const el = await mountDesk();
     await until(() => $(el, '#name'), 'no sign-in form');
@@ -222,6 +251,17 @@ describe('<mhn-moderation>: actions', () => {
     expect(liveText(el)).to.contain('Undone: 1 comment is back as it was.');
     expect(await queueTitles('published')).not.to.include('Approved by mistake');
     expect(await queueTitles('pending')).to.include('Approved by mistake');
+  });
+
+  it('loads more comments after the first 50', async () => {
+    for (let i = 1; i <= 52; i += 1) await postComment(`Comment ${i}`);
+    const el = await mountDesk();
+    await signInToQueue(el);
+    expect(cards(el)).to.have.length(50);
+    button(el, 'Load more comments').click();
+    await until(() => cards(el).length === 52, 'no more comments');
+    expect(titles(el).at(-1)).to.equal('Comment 1');
+    expect(() => button(el, 'Load more comments')).to.throw();
   });
 
   it('rejects with a reason, and edits keeping the original in the history', async () => {
