@@ -1,49 +1,23 @@
 /**
- * What the moderation desk knows and does, apart from how it looks: the session, the
- * queue with its filters and counts, the selection, which comment has the keyboard, the
- * actions (each one undoable for a few seconds through the API's `restore`), and what to
- * announce. The element (`mhn-moderation.ts`) renders it and routes keys to it.
+ * What the moderation desk knows and does, apart from how it looks: on top of the
+ * session (`desk-session.ts`), the queue with its filters and counts, the selection,
+ * which comment has the keyboard, the actions (each one undoable for a few seconds
+ * through the API's `restore`), and what to announce. The element (`mhn-moderation.ts`)
+ * renders it and routes keys to it.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import {
-  DeskApi,
-  DeskError,
-  type Action,
-  type Counts,
-  type DeskSession,
-  type HistoryEntry,
-  type QueueComment,
-  type QueueStatus,
-} from './desk-api.js';
+import type { Action, Counts, HistoryEntry, QueueComment, QueueStatus } from './desk-api.js';
+import { DeskBase } from './desk-session.js';
+
+export type { Announcement, FocusTarget, Phase, Translate } from './desk-session.js';
 
 /** How long the Undo button stays, in ms. */
 export const UNDO_MS = 6_000;
 
-export type Phase = 'idle' | 'checking' | 'signed-out' | 'ready';
 export type ListState = 'loading' | 'error' | 'ready';
-export type Translate = (key: string, params?: Record<string, string | number>) => string;
-
-/** Where the keyboard should go after the next render. */
-export type FocusTarget =
-  { to: 'username' } | { to: 'heading' } | { to: 'comment'; index: number } | { to: 'empty' };
-
-export interface Announcement {
-  text: string;
-  /** Ids the Undo button restores, while it is shown. */
-  undo?: string[];
-}
 
 const EMPTY_COUNTS: Counts = { pending: 0, published: 0, rejected: 0, spam: 0, deleted: 0 };
 
-export class Desk implements ReactiveController {
-  api: DeskApi | null = null;
-  phase: Phase = 'idle';
-  session: DeskSession | null = null;
-  signInBusy = false;
-  signInError = '';
-  /** Said on the sign-in form (signed out, session ended). */
-  signInNotice = '';
-
+export class Desk extends DeskBase {
   status: QueueStatus = 'pending';
   sort: 'newest' | 'oldest' = 'newest';
   article = '';
@@ -66,133 +40,16 @@ export class Desk implements ReactiveController {
   expanded = new Set<string>();
   histories = new Map<string, HistoryEntry[] | 'loading' | 'error'>();
 
-  announcement: Announcement = { text: '' };
-  /** Assertive: failures. */
-  alert = '';
-  focus: FocusTarget | null = null;
-
   private undoTimer: ReturnType<typeof setTimeout> | undefined;
-  private generation = 0;
 
-  constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly t: Translate,
-  ) {
-    host.addController(this);
-  }
-
-  hostDisconnected(): void {
+  override hostDisconnected(): void {
     clearTimeout(this.undoTimer);
   }
 
-  private changed(): void {
-    this.host.requestUpdate();
-  }
-
-  /** Starts over against `api` (a new endpoint): asks whether a session is open. */
-  async start(api: DeskApi | null): Promise<void> {
-    this.api = api;
-    this.generation += 1;
-    this.session = null;
-    if (!api) {
-      this.phase = 'idle';
-      return this.changed();
-    }
-    this.phase = 'checking';
-    this.changed();
-    const generation = this.generation;
-    try {
-      const session = await api.session();
-      if (generation !== this.generation) return;
-      if (session) return this.enter(session);
-      this.phase = 'signed-out';
-    } catch (error) {
-      if (generation !== this.generation) return;
-      this.phase = 'signed-out';
-      this.signInError = this.explain(error);
-    }
-    this.changed();
-  }
-
-  private enter(session: DeskSession): void {
-    this.session = session;
-    this.phase = 'ready';
-    this.signInNotice = '';
-    this.signInError = '';
-    this.focus = { to: 'heading' };
-    void this.load();
-  }
-
-  async signIn(name: string, password: string): Promise<void> {
-    if (!this.api || this.signInBusy) return;
-    if (!name.trim() || !password) {
-      this.signInError = this.t('moderation.signIn.missing');
-      return this.changed();
-    }
-    this.signInBusy = true;
-    this.signInError = '';
-    this.changed();
-    try {
-      this.enter(await this.api.signIn(name.trim(), password));
-    } catch (error) {
-      const e = error as DeskError;
-      this.signInError =
-        e.kind === 'unauthorized'
-          ? this.t('moderation.signIn.failed')
-          : e.kind === 'rate_limited'
-            ? this.t('moderation.signIn.wait', { count: e.retryAfter ?? 1 })
-            : this.explain(error);
-    } finally {
-      this.signInBusy = false;
-      this.changed();
-    }
-  }
-
-  async signOut(): Promise<void> {
-    try {
-      await this.api?.signOut();
-    } catch (error) {
-      // An ended session is signed out already; anything else is said.
-      if ((error as DeskError).kind !== 'unauthorized') {
-        this.alert = this.explain(error);
-        return this.changed();
-      }
-    }
-    this.leave(this.t('moderation.signedOut'));
-  }
-
-  /** Back to the sign-in form (signed out, or the session ended). */
-  private leave(notice: string): void {
-    this.generation += 1;
-    this.session = null;
-    this.phase = 'signed-out';
-    this.signInNotice = notice;
+  protected clearQueue(): void {
     this.items = [];
     this.selected = new Set();
     this.failures = new Map();
-    this.announcement = { text: '' };
-    this.alert = '';
-    this.focus = { to: 'username' };
-    this.changed();
-  }
-
-  /** The plain-words reason for a failed request. */
-  explain(error: unknown): string {
-    const e = error instanceof DeskError ? error : new DeskError('network', String(error));
-    if (e.kind === 'network' || e.kind === 'timeout') return this.t('moderation.failed.network');
-    if (e.kind === 'server' || e.kind === 'bad_response') {
-      return this.t('moderation.failed.server', { message: e.message });
-    }
-    return this.t('moderation.failed.other', { message: e.message });
-  }
-
-  /** A failed call: the session ended (back to sign-in) or a reason to show. */
-  private failed(error: unknown): string | null {
-    if (error instanceof DeskError && error.kind === 'unauthorized') {
-      this.leave(this.t('moderation.expired'));
-      return null;
-    }
-    return this.explain(error);
   }
 
   setFilter(change: Partial<Pick<Desk, 'status' | 'sort' | 'article' | 'reason'>>): void {
@@ -203,7 +60,7 @@ export class Desk implements ReactiveController {
   }
 
   /** (Re)loads the first page of the queue under the current filters. */
-  async load(): Promise<void> {
+  override async load(): Promise<void> {
     if (!this.api) return;
     const generation = ++this.generation;
     this.list = 'loading';
