@@ -3,8 +3,9 @@
 // - dist/mhn-widgets.js: the script-tag entry, a small loader (lib/loader.js) that imports
 //   the module of each element present on the page from dist/chunks/ (one chunk per
 //   element, which registers <mhn-provider> and the element; one shared core chunk with
-//   Lit; DOMPurify in a chunk of its own, loaded only where the browser has no HTML
-//   Sanitizer API). Self-hosters copy the whole dist/ folder;
+//   Lit; DOMPurify with its configuration and hooks (lib/core/purify.js) in a chunk of
+//   its own, loaded only where the browser has no HTML Sanitizer API). Self-hosters copy
+//   the whole dist/ folder;
 // - dist/widgets/mhn-<name>.js: one entry per widget for partners who want only some,
 //   code-split so that widgets on one page share one copy of Lit and the core, and the
 //   HTML sanitizer is only downloaded by widgets that render publisher HTML. Each entry
@@ -42,7 +43,7 @@ const PREFIX = '\0widget-entry:';
 
 /** Named shared chunks: the sanitizer (DOMPurify) apart from the core every widget needs. */
 function manualChunks(id) {
-  if (/node_modules\/dompurify\//.test(id)) return 'dompurify';
+  if (/node_modules\/dompurify\/|\/lib\/core\/purify\.js$/.test(id)) return 'dompurify';
   if (/\/lib\/core\/sanitize\.js$/.test(id)) return 'sanitizer';
   // The contract's limits are a few numbers several widgets use: no chunk of their own.
   if (
@@ -87,7 +88,7 @@ const loaderChunks = {
 
 /** The loader build's chunks: Lit, the core and the provider shared; DOMPurify apart. */
 function loaderManualChunks(id) {
-  if (/node_modules\/dompurify\//.test(id)) return 'dompurify';
+  if (/node_modules\/dompurify\/|\/lib\/core\/purify\.js$/.test(id)) return 'dompurify';
   // Only the article renders publisher HTML: the sanitizer goes with it.
   if (/\/lib\/core\/sanitize\.js$/.test(id)) return undefined;
   if (

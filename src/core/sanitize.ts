@@ -28,7 +28,7 @@
  * or attribute), classes or ids, forms and controls, iframes/objects/embeds, SVG,
  * MathML, `javascript:`/`data:` URLs.
  */
-import type { Config, DOMPurify } from 'dompurify';
+import type { DOMPurify } from 'dompurify';
 
 /** The Trusted Types policy names this library creates (for a page's CSP `trusted-types`). */
 export const TRUSTED_TYPES_POLICY = 'mhn-widgets';
@@ -167,8 +167,8 @@ export function jsonScript(data: unknown): string | undefined {
   }
 }
 
-/** DOMPurify's factory, once its chunk has loaded. */
-let createPurifier: ((window: Window) => DOMPurify) | undefined;
+/** The DOMPurify fallback (`purify.ts`, in DOMPurify's chunk), once it has loaded. */
+let fallback: typeof import('./purify.js') | undefined;
 let loading: Promise<void> | undefined;
 let purifier: DOMPurify | undefined;
 let forceFallback = false;
@@ -190,10 +190,10 @@ function nativeSanitizer(): boolean {
  * the next call). Call it together with the request for the HTML, not after it.
  */
 export function prepareSanitizer(): Promise<void> {
-  if (nativeSanitizer() || createPurifier) return Promise.resolve();
-  loading ??= import('dompurify').then(
+  if (nativeSanitizer() || fallback) return Promise.resolve();
+  loading ??= import('./purify.js').then(
     (module) => {
-      createPurifier = module.default as unknown as (window: Window) => DOMPurify;
+      fallback = module;
     },
     (error: unknown) => {
       loading = undefined;
@@ -214,10 +214,7 @@ export function forceSanitizerFallbackForTesting(force: boolean): Promise<void> 
 
 /** DOMPurify bound to this window, with the project's hooks; made on first use. */
 function purify(): DOMPurify | undefined {
-  if (purifier || !createPurifier) return purifier;
-  const p = (purifier = createPurifier(window));
-  addHooks(p);
-  return p;
+  return (purifier ??= fallback?.createPurifier(window, rules));
 }
 
 /** The URL rule for `href` and `src`: the absolute URL to keep, or null to drop it. */
@@ -249,46 +246,14 @@ function finishElement(node: Element): void {
   }
 }
 
-function addHooks(purify: DOMPurify): void {
-  purify.addHook('uponSanitizeAttribute', (_node, data) => {
-    if (data.attrName !== 'href' && data.attrName !== 'src') return;
-    const url = cleanUrl(data.attrName, data.attrValue);
-    data.attrValue = url ?? '';
-    data.keepAttr = url !== null;
-  });
-  purify.addHook('afterSanitizeAttributes', (node) => finishElement(node as Element));
-}
-
-const FORBID_TAGS = [
-  'style',
-  'form',
-  'input',
-  'button',
-  'textarea',
-  'select',
-  'iframe',
-  'svg',
-  'math',
-];
-const FORBID_ATTR = ['style', 'class', 'id', 'name', 'target'];
-
-function config(): Config & { RETURN_DOM_FRAGMENT: true } {
-  const tt = trustedTypesPolicy();
-  return {
-    ALLOWED_TAGS,
-    ALLOWED_ATTR: [...ALLOWED_ATTR, ...NON_URL_ATTR],
-    ADD_URI_SAFE_ATTR: NON_URL_ATTR,
-    ALLOW_DATA_ATTR: false,
-    ALLOW_ARIA_ATTR: false,
-    ALLOW_UNKNOWN_PROTOCOLS: false,
-    ALLOWED_URI_REGEXP: /^(?:https?|mailto):/i,
-    FORBID_TAGS,
-    FORBID_ATTR,
-    KEEP_CONTENT: true,
-    RETURN_DOM_FRAGMENT: true,
-    ...(tt ? { TRUSTED_TYPES_POLICY: tt as unknown as Config['TRUSTED_TYPES_POLICY'] } : {}),
-  };
-}
+/** The rules of both paths, as the DOMPurify fallback takes them. */
+const rules = {
+  tags: ALLOWED_TAGS,
+  attributes: [...ALLOWED_ATTR, ...NON_URL_ATTR],
+  nonUrlAttributes: NON_URL_ATTR,
+  cleanUrl,
+  finishElement,
+};
 
 /*
  * The native path. Elements outside the allow-list lose their tags but keep their text,
@@ -406,7 +371,7 @@ export function sanitizeHtml(html: string, base?: string): DocumentFragment {
     if (nativeSanitizer()) return sanitizeNatively(html);
     const supportsTrustedTypes = Boolean((globalThis as { trustedTypes?: unknown }).trustedTypes);
     const p = supportsTrustedTypes && trustedTypesPolicy() === null ? undefined : purify();
-    if (p) return p.sanitize(html, config());
+    if (p) return p.sanitize(html, fallback!.purifyConfig(rules, trustedTypesPolicy()));
   } finally {
     baseUrl = '';
   }
