@@ -3,9 +3,10 @@
 // - dist/mhn-widgets.js: the script-tag entry, a small loader (lib/loader.js) that imports
 //   the module of each element present on the page from dist/chunks/ (one chunk per
 //   element, which registers <mhn-provider> and the element; one shared core chunk with
-//   Lit; DOMPurify with its configuration and hooks (lib/core/purify.js) in a chunk of
-//   its own, loaded only where the browser has no HTML Sanitizer API). Self-hosters copy
-//   the whole dist/ folder;
+//   Lit and tslib's decorator helper, once for every module (tsconfig's importHelpers);
+//   DOMPurify with its configuration and hooks (lib/core/purify.js) in a chunk of its own,
+//   loaded only where the browser has no HTML Sanitizer API). Self-hosters copy the whole
+//   dist/ folder;
 // - dist/widgets/mhn-<name>.js: one entry per widget for partners who want only some,
 //   code-split so that widgets on one page share one copy of Lit and the core, and the
 //   HTML sanitizer is only downloaded by widgets that render publisher HTML. Each entry
@@ -47,7 +48,7 @@ function manualChunks(id) {
   if (/\/lib\/core\/sanitize\.js$/.test(id)) return 'sanitizer';
   // The contract's limits are a few numbers several widgets use: no chunk of their own.
   if (
-    /node_modules\/(lit|lit-html|lit-element|@lit)\/|\/lib\/core\/|\/lib\/contract\/limits\.js$/.test(
+    /node_modules\/(lit|lit-html|lit-element|@lit|tslib)\/|\/lib\/core\/|\/lib\/contract\/limits\.js$/.test(
       id,
     )
   )
@@ -92,7 +93,7 @@ function loaderManualChunks(id) {
   // Only the article renders publisher HTML: the sanitizer goes with it.
   if (/\/lib\/core\/sanitize\.js$/.test(id)) return undefined;
   if (
-    /node_modules\/(lit|lit-html|lit-element|@lit)\/|\/lib\/core\/|\/lib\/contract\/limits\.js$|\/lib\/elements\/provider\//.test(
+    /node_modules\/(lit|lit-html|lit-element|@lit|tslib)\/|\/lib\/core\/|\/lib\/contract\/limits\.js$|\/lib\/elements\/provider\//.test(
       id,
     )
   )
