@@ -18,10 +18,12 @@ import { readdirSync, existsSync } from 'node:fs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { minifyCss } from './scripts/rollup-minify-css.mjs';
+import { minifyHtml } from './scripts/rollup-minify-html.mjs';
 import { splitStrings } from './scripts/rollup-split-strings.mjs';
 
 const plugins = () => [
   minifyCss(),
+  minifyHtml(),
   splitStrings(),
   nodeResolve({ browser: true, exportConditions: ['browser', 'module', 'import', 'default'] }),
   terser({
