@@ -3,7 +3,9 @@ import assert from 'node:assert/strict';
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { parseAst } from 'rollup/parseAst';
 import { root } from './helpers.mjs';
+import { minifyHtml } from '../../scripts/rollup-minify-html.mjs';
 import {
   dompurifyChunk,
   dynamicImports,
@@ -83,6 +85,37 @@ describe('dist/mhn-widgets.js', () => {
       'mhn-crisis-resources',
     ]) {
       assert.ok(bundle.includes(`"${tag}"`), `${tag} is not registered by the bundle`);
+    }
+  });
+});
+
+describe('template minification (scripts/rollup-minify-html.mjs)', () => {
+  const fold = (code) =>
+    minifyHtml().transform.call({ parse: (c) => parseAst(c) }, code, join(root, 'lib/x.js'))
+      ?.code ?? code;
+
+  it('folds line breaks and indentation in html and staticHtml templates into one space', () => {
+    const code =
+      'const a = html `<div>\n    <b>${x}</b>\n    ${y}\n  </div>`, b = staticHtml `<p\n  class="c">t</p>`;';
+    assert.equal(
+      fold(code),
+      'const a = html `<div> <b>${x}</b> ${y} </div>`, b = staticHtml `<p class="c">t</p>`;',
+    );
+  });
+
+  it('leaves templates with <pre> or <textarea>, other templates and strings as written', () => {
+    for (const code of [
+      'const a = html `<pre>\n  x\n</pre>`;',
+      'const a = html `<textarea>\n  ${x}</textarea>\n  `;',
+      'const a = `${x}\n\n  y`, b = css `a {\n  color: red; }`;',
+    ]) {
+      assert.equal(fold(code), code);
+    }
+  });
+
+  it('leaves no indentation in the templates of the built chunks', () => {
+    for (const [tag, chunk] of Object.entries(elementChunks(root))) {
+      assert.doesNotMatch(readFileSync(chunk, 'utf8'), /\n {2,}</, tag);
     }
   });
 });
