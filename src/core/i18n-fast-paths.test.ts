@@ -5,6 +5,8 @@
  */
 import { expect } from '@open-wc/testing';
 import { formatDate, formatList, formatNumber, translate } from './i18n.js';
+import { regionName } from '../elements/crisis-resources/region-name.js';
+import { regionOf } from '../elements/therapist-search/region-of.js';
 
 const LOCALES = ['en', 'en-US', 'es'];
 const utcLong = (locale: string) =>
@@ -73,5 +75,34 @@ describe('en/es fast paths match Intl', () => {
     expect(formatList('en-GB', ['A', 'B', 'C'])).to.equal(
       new Intl.ListFormat('en-GB', { type: 'conjunction' }).format(['A', 'B', 'C']),
     );
+  });
+
+  it('names regions like Intl.DisplayNames', () => {
+    const locales = ['en', 'en-US', 'en-GB', 'en-CA', 'es', 'es-ES', 'es-MX', 'es-US', 'es-419'];
+    for (const locale of [...locales, 'fr', 'de-CH']) {
+      const intl = new Intl.DisplayNames(locale, { type: 'region' });
+      for (const code of ['US', 'CA', 'GB', 'MX', 'ES', 'AU', 'IE']) {
+        expect(regionName(locale, code), `${locale} ${code}`).to.equal(intl.of(code));
+        expect(regionName(locale, ` ${code.toLowerCase()} `), `${locale} ${code}`).to.equal(
+          intl.of(code),
+        );
+      }
+    }
+  });
+
+  it('finds the region a locale implies like Intl.Locale#maximize', () => {
+    for (const locale of [
+      'en',
+      'es',
+      'en-GB',
+      'en-CA',
+      'es-MX',
+      'es-419',
+      'en-Latn-GB',
+      'fr',
+      'pt',
+    ]) {
+      expect(regionOf(locale), locale).to.equal(new Intl.Locale(locale).maximize().region);
+    }
   });
 });

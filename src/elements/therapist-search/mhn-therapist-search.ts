@@ -9,6 +9,7 @@ import {
 } from '../../core/api-types.js';
 import { ContentError } from '../../core/errors.js';
 import { defineStrings, formatList, formatNumber } from '../../core/i18n.js';
+import { regionOf } from './region-of.js';
 import { MhnElement } from '../../core/mhn-element.js';
 import { PagedListController } from '../../controllers/paged-list.js';
 import { ResourceController, getResource, initialState } from '../../controllers/resource.js';
@@ -39,11 +40,7 @@ type Search = { postalCode: string; radius: number; limit: number };
 
 /** Whether distances are shown in miles for `locale` (its region, `en` meaning en-US). */
 function usesMiles(locale: string): boolean {
-  try {
-    return ['US', 'GB', 'LR', 'MM'].includes(new Intl.Locale(locale).maximize().region ?? '');
-  } catch {
-    return false;
-  }
+  return ['US', 'GB', 'LR', 'MM'].includes(regionOf(locale) ?? '');
 }
 
 /**
