@@ -1,10 +1,6 @@
 import { css } from 'lit';
 
 export const crisisResourcesStyles = css`
-  :host {
-    --_skeleton-height: 5em;
-  }
-
   /* No crisis line to show: no box, no space. */
   :host([data-empty]) {
     display: none;
@@ -58,6 +54,17 @@ export const crisisResourcesStyles = css`
   .website {
     display: inline-block;
     padding: 0.6em 0;
+  }
+
+  /* The placeholder's Call and Text buttons: their size, in the placeholder's colour. */
+  .actions .skeleton-line.button {
+    display: inline-block;
+    width: 7em;
+    height: 2.75em;
+    margin: 0;
+    font-size: 1.0625em;
+    border: 0;
+    background: var(--_subtle);
   }
 
   .emergency {

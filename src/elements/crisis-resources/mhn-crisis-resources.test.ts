@@ -175,7 +175,7 @@ describe('<mhn-crisis-resources>', () => {
     }
   });
 
-  it('shows a calm, small placeholder while loading', async () => {
+  it('shows a calm placeholder while loading', async () => {
     const hung = siteClient(() => new Promise<Response>(() => undefined));
     const el = await fixture<MhnCrisisResources>(
       html`<mhn-crisis-resources endpoint=${endpoint} .client=${hung}></mhn-crisis-resources>`,
@@ -184,10 +184,38 @@ describe('<mhn-crisis-resources>', () => {
     expect(el.hasAttribute('data-empty')).to.equal(false);
     expect($(el, '[part="base"]')!.getAttribute('aria-busy')).to.equal('true');
     expect(text($(el, '[role="status"]'))).to.equal('Loading crisis lines…');
-    const height = el.getBoundingClientRect().height;
-    expect(height).to.be.greaterThan(40);
-    expect(height).to.be.lessThan(200);
+    // Shapes only: nothing to read but the status line, nothing to focus.
+    expect(text(el)).to.equal('Loading crisis lines…');
+    expect($$(el, 'a, button, [tabindex]')).to.deep.equal([]);
     await expect(el).to.be.accessible();
+  });
+
+  it('while loading, takes the loaded lines’ room: nothing below moves when they arrive', async () => {
+    // A partner page may reserve nothing: the placeholder alone must hold the height the
+    // typical lines (two, each with Call, Text and a website) take, at a phone's width,
+    // a sidebar's and a main column's.
+    for (const width of [320, 360, 600, 800]) {
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      const client = new ContentClient({
+        fetch: (input, init) => gate.then(() => fetch(input, { ...init, cache: 'no-store' })),
+      });
+      const el = await fixture<MhnCrisisResources>(
+        html`<mhn-crisis-resources
+          style=${`width: ${width}px`}
+          endpoint=${endpoint}
+          locale="en"
+          .client=${client}
+        ></mhn-crisis-resources>`,
+      );
+      await waitFor(el, '[part="loading"]');
+      await el.updateComplete;
+      const placeholder = el.getBoundingClientRect().height;
+      release();
+      await loaded(el);
+      await el.updateComplete;
+      expect(el.getBoundingClientRect().height, `at ${width}px`).to.be.closeTo(placeholder, 2);
+    }
   });
 
   it('shows a calm error with Try again, and recovers', async () => {

@@ -3,10 +3,12 @@ import { property } from 'lit/decorators.js';
 import { html as staticHtml } from 'lit/static-html.js';
 import { parseSite, type CrisisLine, type Site } from '../../core/api-types.js';
 import { defineStrings } from '../../core/i18n.js';
+import { regionName } from './region-name.js';
 import { enumerated } from '../../core/enumerated.js';
 import { MhnElement } from '../../core/mhn-element.js';
 import { HeadingLevel } from '../../core/heading.js';
 import { getResource, resourcesBusy } from '../../controllers/resource.js';
+import { skeletonText } from '../../core/states.js';
 import { hostStyles } from '../../core/styles.js';
 import { safeUrl, telUrl } from '../../core/urls.js';
 import { crisisResourcesStyles } from './mhn-crisis-resources.styles.js';
@@ -14,6 +16,25 @@ import { crisis as en } from '../../i18n/en.js';
 import { crisis as es } from '../../i18n/es.js';
 
 defineStrings({ en, es });
+
+/**
+ * While the site facts load: the heading, two typical lines (name; Call, Text and the
+ * website) and the emergency sentence, so the loaded lines take the room reserved.
+ */
+const crisisPlaceholder = html`<p class="heading">${skeletonText(20)}</p>
+  <ul class="lines">
+    ${[38, 30].map(
+      (name) =>
+        html`<li class="line">
+          <p class="name">${skeletonText(name)}</p>
+          <p class="actions">
+            <span class="skeleton-line button"></span><span class="skeleton-line button"></span>
+            <span class="website">${skeletonText(18)}</span>
+          </p>
+        </li>`,
+    )}
+  </ul>
+  <p class="emergency">${skeletonText(86)}</p>`;
 
 /**
  * Crisis lines from `GET /site` (shared with the other widgets): for each line, its
@@ -102,8 +123,8 @@ export class MhnCrisisResources extends HeadingLevel(MhnElement) {
     }
     return html`<div part="base" aria-busy=${resourcesBusy(this) ? 'true' : 'false'}>
       ${this.resource.render({
-        loadingLines: 2,
         loadingLabel: this.t('crisis.loading'),
+        loading: () => crisisPlaceholder,
         complete: (site) => this.renderLines(site),
         notFound: () => nothing,
         // Calm: no red, no jargon, and still the one thing a reader in danger needs.
@@ -130,11 +151,7 @@ export class MhnCrisisResources extends HeadingLevel(MhnElement) {
 
   private region(code: string | undefined): string | undefined {
     if (this.country?.trim() || !code) return undefined;
-    try {
-      return new Intl.DisplayNames(this.resolvedLocale, { type: 'region' }).of(code.trim());
-    } catch {
-      return undefined;
-    }
+    return regionName(this.resolvedLocale, code);
   }
 
   private renderLines(site: Site) {
