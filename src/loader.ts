@@ -22,7 +22,47 @@ const modules: Record<string, () => Promise<unknown>> = {
   'mhn-crisis-resources': () => import('./elements/crisis-resources/define.js'),
 };
 
+/**
+ * The room each element holds before its module has defined it. An undefined element is
+ * inline and empty, so a page that reserves no space would move as each module arrives;
+ * instead it takes the height of its loading placeholder at once (at the default text
+ * size): a fixed part in em, plus transparent prose of that many characters, which wraps
+ * at the element's width as the placeholder's text does (fitted to the placeholders
+ * from 320 to 768 px wide in a system-ui font; `test/e2e/loader.test.mjs` checks them).
+ */
+const ROOM: Record<string, [em: number, chars: number]> = {
+  'mhn-article': [18.2, 1590],
+  'mhn-comments': [56.3, 636],
+  'mhn-topic': [48.75, 906],
+  'mhn-related-topics': [7.69, 0],
+  'mhn-therapist-search': [6.66, 216],
+  'mhn-attribution': [8.56, 156],
+  'mhn-crisis-resources': [14.7, 330],
+};
+
 const requested = new Set<string>();
+const failed = new Set<string>();
+let room: CSSStyleSheet | undefined;
+
+/**
+ * One constructed stylesheet on the document (allowed by the strict CSP's `style-src`:
+ * no inline style), in a cascade layer, so that any rule of the page's own about the
+ * element wins, as it does over the element's own styles once defined. The rules stop
+ * matching once an element is defined, and are dropped for a module that failed to load
+ * (the element's fallback content then shows as it would without the script).
+ */
+function reserveRoom(): void {
+  room ??= new CSSStyleSheet();
+  room.replaceSync(
+    `@layer mhn-widgets{${Object.entries(ROOM)
+      .filter(([tag]) => !failed.has(tag))
+      .map(([tag, [em, chars]]) => {
+        const el = `:where(${tag}:not(:defined):not([hidden]))`;
+        return `${el}{display:block;font-size:var(--mhn-font-size,medium);margin-block:var(--mhn-block-spacing,1.5em);padding-inline:calc(var(--mhn-space,16px) + 1px)}${el}::before{content:"${'xxxxx '.repeat(chars / 6)}"/"";display:block;padding-top:${em}em;line-height:1.5;font-weight:400;letter-spacing:0;white-space:normal;visibility:hidden}`;
+      })
+      .join('')}}`,
+  );
+}
 
 function load(tag: string): void {
   const importer = modules[tag];
@@ -30,6 +70,10 @@ function load(tag: string): void {
   requested.add(tag);
   importer().catch((error: unknown) => {
     requested.delete(tag);
+    if (room && ROOM[tag] && !failed.has(tag)) {
+      failed.add(tag);
+      reserveRoom();
+    }
     console.warn(`[mhn-widgets] could not load <${tag}>:`, error);
   });
 }
@@ -45,6 +89,22 @@ function discover(root: Element | Document | DocumentFragment): void {
 if (typeof document !== 'undefined' && typeof customElements !== 'undefined') {
   // Elements defined by another copy already need nothing from this one.
   for (const tag of Object.keys(modules)) if (customElements.get(tag)) requested.add(tag);
+  // Once per page, even with the loader on it twice; not where another copy defined them.
+  const key = Symbol.for('mhn-widgets/room');
+  const page = globalThis as Record<symbol, unknown>;
+  if (
+    !page[key] &&
+    'adoptedStyleSheets' in document &&
+    requested.size < Object.keys(modules).length
+  ) {
+    page[key] = true;
+    try {
+      reserveRoom();
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, room!];
+    } catch {
+      // An older browser: the widgets still load, only the room before is not held.
+    }
+  }
   discover(document);
   new MutationObserver((records) => {
     if (requested.size === Object.keys(modules).length) return;

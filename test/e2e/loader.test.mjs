@@ -112,4 +112,81 @@ describe('the script-tag loader', () => {
     assert.deepEqual(problems, []);
     await page.close();
   });
+
+  /** Each widget's height on loader-room.html, `${tag} at ${width}px` → px. */
+  const heights = (page) =>
+    page.evaluate(() =>
+      Object.fromEntries(
+        [...document.querySelectorAll('.column > *')].map((el) => [
+          `<${el.localName}> at ${el.parentElement.dataset.width}px`,
+          el.getBoundingClientRect().height,
+        ]),
+      ),
+    );
+
+  it('before a module defines its element, the element holds its loading placeholder’s room', async () => {
+    // A partner page may reserve nothing: an undefined element is inline and empty, so
+    // without the loader's room the page would move as each module arrives. First the
+    // room of undefined elements (no module arrives), then the placeholders (no API answer).
+    const { page: undefinedPage, problems } = await open('loader-room.html');
+    await undefinedPage.route('**/dist/chunks/**', () => undefined);
+    await undefinedPage.goto(`${server.origin}/pages/loader-room.html`);
+    await undefinedPage.waitForFunction(() => document.adoptedStyleSheets.length > 0);
+    assert.equal(
+      await undefinedPage.evaluate(() => document.querySelectorAll(':defined[class]').length),
+      2,
+    );
+    assert.equal(
+      await undefinedPage.evaluate(() => !!document.querySelector('mhn-article:defined')),
+      false,
+    );
+    const before = await heights(undefinedPage);
+    assert.deepEqual(problems, []);
+    await undefinedPage.close();
+
+    const { page } = await open('loader-room.html');
+    await page.route('**/api/v1/**', () => undefined);
+    await page.goto(`${server.origin}/pages/loader-room.html`);
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('.column > *')].every(
+        (el) =>
+          el.matches(':defined') &&
+          el.shadowRoot?.querySelector(
+            el.localName === 'mhn-therapist-search' ? 'form' : '[part="loading"], .skeleton-line',
+          ),
+      ),
+    );
+    const placeholders = await heights(page);
+    await page.close();
+
+    assert.equal(Object.keys(before).length, 14);
+    for (const [widget, height] of Object.entries(placeholders)) {
+      assert.ok(height > 100, `${widget}: placeholder ${height}px`);
+      // Within 3% (the undefined element wraps its stand-in prose as the placeholder does).
+      assert.ok(
+        Math.abs(before[widget] - height) <= height * 0.03,
+        `${widget}: ${before[widget]}px before the module, ${height}px placeholder`,
+      );
+    }
+  });
+
+  it('a widget whose module fails to load gives its room back', async () => {
+    const { page } = await open('loader-room.html');
+    await page.route('**/dist/chunks/mhn-attribution-*', (route) => route.abort());
+    await page.route('**/api/v1/**', () => undefined);
+    await page.goto(`${server.origin}/pages/loader-room.html`);
+    await page.locator('mhn-article [part="loading"]').first().waitFor();
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('mhn-attribution')].every(
+        (el) => el.getBoundingClientRect().height === 0,
+      ),
+    );
+    assert.equal(
+      await page.evaluate(() => !!document.querySelector('mhn-attribution:defined')),
+      false,
+    );
+    // The others still hold theirs.
+    assert.ok((await heights(page))['<mhn-related-topics> at 320px'] > 100);
+    await page.close();
+  });
 });

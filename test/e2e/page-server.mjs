@@ -6,7 +6,11 @@ import { join } from 'node:path';
 import { startReferenceServer } from '../../scripts/reference-server.mjs';
 import { root } from './helpers.mjs';
 
-const PAGE_TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8' };
+const PAGE_TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+};
 const PAGES = join(root, 'test/e2e/pages');
 
 /**
