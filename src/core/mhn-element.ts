@@ -40,6 +40,11 @@ if (typeof document !== 'undefined' && !(globalThis as Record<symbol, unknown>)[
   new ContextRoot().attach(document.documentElement);
 }
 
+/** A new task, ahead of others where the browser has `scheduler.yield()`. */
+const yieldToMain = (): Promise<unknown> =>
+  (globalThis as { scheduler?: { yield?: () => Promise<unknown> } }).scheduler?.yield?.() ??
+  new Promise((resolve) => setTimeout(resolve));
+
 export abstract class MhnElement extends LitElement {
   static override styles = [hostStyles];
 
@@ -91,6 +96,18 @@ export abstract class MhnElement extends LitElement {
 
   protected renderNotConfigured(attribute: string): TemplateResult {
     return notConfigured(this, attribute);
+  }
+
+  /**
+   * Each element's first render waits until the main thread has been offered back, so
+   * that it runs in a task of its own. When a module defines an element, every instance
+   * on the page upgrades in the task that evaluated the module, and their first renders
+   * would run there too: with every widget on a page, one task well over 50 ms (a page
+   * the reader cannot scroll or type in meanwhile). Later updates are not delayed.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    if (this.hasUpdated || isServer) return super.scheduleUpdate();
+    return yieldToMain().then(() => super.scheduleUpdate());
   }
 
   /** Subclasses render here; `render()` guards it. */
