@@ -3,6 +3,7 @@
  * with **Load more comments** (a paged list), and how a comment is shown.
  */
 import { html, nothing } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import { html as staticHtml, type StaticValue } from 'lit/static-html.js';
 import type { Comment, CommentPage } from '../../core/api-types.js';
 import { formatDate } from '../../core/i18n.js';
@@ -69,6 +70,15 @@ export interface ThreadView {
   stale?: boolean;
 }
 
+const BLOCK = 50;
+
+/** `items` in blocks of 50: a block renders again only when one of its items changed. */
+function blocks<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += BLOCK) out.push(items.slice(i, i + BLOCK));
+  return out;
+}
+
 /** The thread's comments, its Load more button and the error of a page that failed. */
 export function renderThread({ host, thread, mine, h, stale = false }: ThreadView) {
   const own = new Set(mine.map((m) => m.comment.id));
@@ -77,7 +87,13 @@ export function renderThread({ host, thread, mine, h, stale = false }: ThreadVie
     ${
       items.length
         ? html`<ol class="list" part="list" role="list">
-            ${items.map((c) => renderComment(host, c, h))}
+            ${blocks(items).map((block) =>
+              // A block already shown is not rendered again when Load more appends a page
+              // (a thousand comments would otherwise be re-rendered on every page).
+              guard([...block, h, host.resolvedLocale, host.t('comments.anonymous')], () =>
+                block.map((c) => renderComment(host, c, h)),
+              ),
+            )}
           </ol>`
         : mine.length
           ? nothing
