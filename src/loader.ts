@@ -41,21 +41,24 @@ const ROOM: Record<string, [em: number, chars: number]> = {
 };
 
 const requested = new Set<string>();
-const failed = new Set<string>();
+/** Tags without the loader's room: their module failed, or the page reserves their own. */
+const skip = new Set<string>();
 let room: CSSStyleSheet | undefined;
 
 /**
  * One constructed stylesheet on the document (allowed by the strict CSP's `style-src`:
  * no inline style), in a cascade layer, so that any rule of the page's own about the
- * element wins, as it does over the element's own styles once defined. The rules stop
- * matching once an element is defined, and are dropped for a module that failed to load
- * (the element's fallback content then shows as it would without the script).
+ * element wins, as it does over the element's own styles once defined. A page that gives
+ * a widget a min-height of its own (as the embedding guide shows) gets no room from the
+ * loader for that widget, whose stand-in prose would add to it. The rules stop matching
+ * once an element is defined, and are dropped for a module that failed to load (the
+ * element's fallback content then shows as it would without the script).
  */
 function reserveRoom(): void {
   room ??= new CSSStyleSheet();
   room.replaceSync(
     `@layer mhn-widgets{${Object.entries(ROOM)
-      .filter(([tag]) => !failed.has(tag))
+      .filter(([tag]) => !skip.has(tag))
       .map(([tag, [em, chars]]) => {
         const el = `:where(${tag}:not(:defined):not([hidden]))`;
         return `${el}{display:block;font-size:var(--mhn-font-size,medium);margin-block:var(--mhn-block-spacing,1.5em);padding-inline:calc(var(--mhn-space,16px) + 1px)}${el}::before{content:"${'xxxxx '.repeat(chars / 6)}"/"";display:block;padding-top:${em}em;line-height:1.5;font-weight:400;letter-spacing:0;white-space:normal;visibility:hidden}`;
@@ -70,8 +73,8 @@ function load(tag: string): void {
   requested.add(tag);
   importer().catch((error: unknown) => {
     requested.delete(tag);
-    if (room && ROOM[tag] && !failed.has(tag)) {
-      failed.add(tag);
+    if (room && ROOM[tag] && !skip.has(tag)) {
+      skip.add(tag);
       reserveRoom();
     }
     console.warn(`[mhn-widgets] could not load <${tag}>:`, error);
@@ -99,6 +102,10 @@ if (typeof document !== 'undefined' && typeof customElements !== 'undefined') {
   ) {
     page[key] = true;
     try {
+      for (const tag of Object.keys(ROOM)) {
+        const el = document.querySelector(tag);
+        if (el && parseFloat(getComputedStyle(el).minHeight) > 0) skip.add(tag);
+      }
       reserveRoom();
       document.adoptedStyleSheets = [...document.adoptedStyleSheets, room!];
     } catch {

@@ -170,6 +170,21 @@ describe('the script-tag loader', () => {
     }
   });
 
+  it('leaves a widget the page reserves room for to the page', async () => {
+    const { page, problems } = await open('loader-reserved.html');
+    await page.route('**/dist/chunks/**', () => undefined);
+    await page.goto(`${server.origin}/pages/loader-reserved.html`);
+    await page.waitForFunction(() => document.adoptedStyleSheets.length > 0);
+    const height = (tag) =>
+      page.evaluate((t) => document.querySelector(t).getBoundingClientRect().height, tag);
+    // The page's min-height alone (the loader's stand-in would make it taller at 320 px).
+    assert.equal(await height('mhn-article'), 500);
+    // A widget the page says nothing about still gets the loader's room.
+    assert.ok(Math.abs((await height('mhn-related-topics')) - 123) < 4);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   it('a widget whose module fails to load gives its room back', async () => {
     const { page } = await open('loader-room.html');
     await page.route('**/dist/chunks/mhn-attribution-*', (route) => route.abort());
