@@ -10,7 +10,9 @@ import { checkActor, checkText } from './moderation-common.js';
 import { writeAudit } from './moderation-actions.js';
 import {
   ROLES,
+  type AccountChange,
   type Actor,
+  type AuditView,
   type ClientSecret,
   type Moderator,
   type Role,
@@ -174,32 +176,110 @@ export function* setSiteSettingPlan(
   by: Actor,
   now: number,
 ): Plan<void> {
+  yield* setSiteSettingsPlan(site, { [key]: value }, by, now);
+}
+
+/** Several settings of a site in one transaction; one audit entry per changed key. */
+export function* setSiteSettingsPlan(
+  site: string,
+  values: Readonly<Record<string, unknown>>,
+  by: Actor,
+  now: number,
+  view: AuditView = (_key, before, after) => ({ before, after }),
+): Plan<void> {
   checkText('site', site, 200, false);
-  checkText('key', key, 200, false);
   checkActor(by);
-  const json = value === undefined ? undefined : JSON.stringify(value);
-  if (json === undefined || Buffer.byteLength(json) > MAX_SETTING_BYTES) {
-    throw new RangeError(`a setting's value is JSON of at most ${MAX_SETTING_BYTES} bytes`);
+  const entries = Object.entries(values).map(([key, value]) => {
+    checkText('key', key, 200, false);
+    const json = value === undefined ? undefined : JSON.stringify(value);
+    if (json === undefined || Buffer.byteLength(json) > MAX_SETTING_BYTES) {
+      throw new RangeError(`a setting's value is JSON of at most ${MAX_SETTING_BYTES} bytes`);
+    }
+    return { key, value, json };
+  });
+  for (const { key, value, json } of entries) {
+    const previous = yield* get<{ value: string }>(
+      'SELECT value FROM site_settings WHERE site = ? AND key = ? {{lock}}',
+      [site, key],
+    );
+    if (previous?.value === json) continue;
+    yield* run(
+      `INSERT INTO site_settings (site, key, value, updated, updated_by) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (site, key) DO UPDATE SET value = excluded.value, updated = excluded.updated,
+         updated_by = excluded.updated_by`,
+      [site, key, json, now, by.id],
+    );
+    const states = view(key, previous === undefined ? null : JSON.parse(previous.value), value);
+    yield* writeAudit({
+      at: now,
+      by,
+      action: 'setting',
+      target: `${site}/${key}`,
+      before: states.before,
+      after: states.after,
+    });
   }
-  const previous = yield* get<{ value: string }>(
-    'SELECT value FROM site_settings WHERE site = ? AND key = ? {{lock}}',
-    [site, key],
+}
+
+// ── Roles, keeping an admin ──────────────────────────────────────────────────────
+
+/**
+ * Locks every current admin's row (in id order, so that two changes never wait on each
+ * other crosswise) and counts them: on PostgreSQL, a change that waited for another
+ * counts the admins that one left.
+ */
+function* lockAdmins(): Plan<number> {
+  const rows = yield* all<{ id: number | string }>(
+    `SELECT id FROM moderators WHERE role = 'admin' AND removed IS NULL ORDER BY id {{lock}}`,
   );
-  if (previous?.value === json) return;
-  yield* run(
-    `INSERT INTO site_settings (site, key, value, updated, updated_by) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT (site, key) DO UPDATE SET value = excluded.value, updated = excluded.updated,
-       updated_by = excluded.updated_by`,
-    [site, key, json, now, by.id],
+  return rows.length;
+}
+
+function* lockModerator(name: string): Plan<Moderator | null> {
+  const row = yield* get<ModeratorRow>(
+    `SELECT ${MODERATOR_COLUMNS} FROM moderators WHERE name_key = ? AND removed IS NULL {{lock}}`,
+    [nameKey(typeof name === 'string' ? name.trim() : '')],
   );
+  return row === undefined ? null : toModerator(row);
+}
+
+export function* setRolePlan(
+  name: string,
+  role: Role,
+  by: Actor,
+  now: number,
+): Plan<AccountChange> {
+  checkActor(by);
+  checkRole(role);
+  const admins = yield* lockAdmins();
+  const moderator = yield* lockModerator(name);
+  if (moderator === null) return 'not-found';
+  if (moderator.role === role) return 'unchanged';
+  if (moderator.role === 'admin' && admins <= 1) return 'last-admin';
+  yield* run('UPDATE moderators SET role = ? WHERE id = ?', [role, moderator.id]);
   yield* writeAudit({
     at: now,
     by,
-    action: 'setting',
-    target: `${site}/${key}`,
-    before: previous === undefined ? null : JSON.parse(previous.value),
-    after: value,
+    action: 'role',
+    target: moderator.name,
+    before: { name: moderator.name, role: moderator.role },
+    after: { name: moderator.name, role },
   });
+  return 'changed';
+}
+
+/** removeModeratorPlan, refusing to remove the last admin. */
+export function* removeKeepingAnAdminPlan(
+  name: string,
+  by: Actor,
+  now: number,
+): Plan<AccountChange> {
+  checkActor(by);
+  const admins = yield* lockAdmins();
+  const moderator = yield* lockModerator(name);
+  if (moderator === null) return 'not-found';
+  if (moderator.role === 'admin' && admins <= 1) return 'last-admin';
+  return (yield* removeModeratorPlan(moderator.name, by, now)) ? 'changed' : 'not-found';
 }
 
 // ── Client-key secrets ───────────────────────────────────────────────────────────

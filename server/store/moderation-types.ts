@@ -23,6 +23,19 @@ export interface Moderator {
 /** Who did something: written to the audit log by id and by the name they had then. */
 export type Actor = Pick<Moderator, 'id' | 'name'>;
 
+/** What an admin's change to an account did. */
+export type AccountChange = 'changed' | 'unchanged' | 'not-found' | 'last-admin';
+
+/**
+ * What the audit log shows of a setting's change (a secret's setting hides the secret:
+ * the audit log is shown to admins).
+ */
+export type AuditView = (
+  key: string,
+  before: unknown,
+  after: unknown,
+) => { before: unknown; after: unknown };
+
 export type AddModeratorResult =
   { outcome: 'added'; moderator: Moderator } | { outcome: 'name-taken' };
 
@@ -112,6 +125,7 @@ export type AuditAction =
   | 'setting'
   | 'moderator-add'
   | 'moderator-remove'
+  | 'role'
   | 'password';
 
 export interface AuditEntry {
@@ -270,6 +284,10 @@ export interface ModerationStore extends Store {
   setPassword(name: string, password: string, by?: Actor): Promise<boolean>;
   /** False when there is no such moderator. Ends their sessions; the audit keeps the name. */
   removeModerator(name: string, by?: Actor): Promise<boolean>;
+  /** Gives a current moderator another role; never demotes the last admin. */
+  setRole(name: string, role: Role, by: Actor): Promise<AccountChange>;
+  /** removeModerator, as an admin does it: never the last admin. */
+  removeModeratorKeepingAnAdmin(name: string, by: Actor): Promise<AccountChange>;
 
   // Sessions
   /** Null when the moderator is not current. */
@@ -290,6 +308,16 @@ export interface ModerationStore extends Store {
   // Settings (per site, JSON values)
   getSiteSettings(site: string): Promise<Record<string, unknown>>;
   setSiteSetting(site: string, key: string, value: unknown, by: Actor): Promise<void>;
+  /**
+   * Several settings in one transaction, one audit entry per key that changed; `view`
+   * says what the audit log shows of a change (default: the values as stored).
+   */
+  setSiteSettings(
+    site: string,
+    values: Readonly<Record<string, unknown>>,
+    by: Actor,
+    view?: AuditView,
+  ): Promise<void>;
 
   // Client-key secrets, shared by every instance
   /** The current secret and the previous one; a new one once the current is this old. */

@@ -26,10 +26,13 @@ import {
   readEpochSecretPlan,
   readSecretsPlan,
   rehashPlan,
+  removeKeepingAnAdminPlan,
   removeModeratorPlan,
   rotateSecretsPlan,
   setPasswordPlan,
+  setRolePlan,
   setSiteSettingPlan,
+  setSiteSettingsPlan,
 } from './moderation-accounts.js';
 import {
   checkKeys,
@@ -120,6 +123,9 @@ export function createModeration(runner: PlanRunner, settings: StoreSettings): M
       return runner.write(() => setPasswordPlan(name, hash, by ?? null, now()));
     },
     removeModerator: (name, by) => runner.write(() => removeModeratorPlan(name, by ?? null, now())),
+    setRole: (name, role, by) => runner.write(() => setRolePlan(name, role, by, now())),
+    removeModeratorKeepingAnAdmin: (name, by) =>
+      runner.write(() => removeKeepingAnAdminPlan(name, by, now())),
 
     async createSession(moderator) {
       const token = newToken();
@@ -151,6 +157,8 @@ export function createModeration(runner: PlanRunner, settings: StoreSettings): M
     getSiteSettings: (site) => runner.read(() => getSiteSettingsPlan(site)),
     setSiteSetting: (site, key, value, by) =>
       runner.write(() => setSiteSettingPlan(site, key, value, by, now())),
+    setSiteSettings: (site, values, by, view) =>
+      runner.write(() => setSiteSettingsPlan(site, values, by, now(), view)),
 
     async getOrCreateSecrets(rotateAfterMs) {
       if (!Number.isSafeInteger(rotateAfterMs) || rotateAfterMs < 1) {

@@ -250,6 +250,74 @@ for (const backend of backends) {
       await assert.rejects(store.setSiteSetting('', 'x', 1, admin), RangeError);
     });
 
+    test('site settings: several in one transaction, the audit shown through a view', async () => {
+      const admin = { id: 1, name: 'Admin' };
+      /** @type {(key: string, before: unknown, after: unknown) => any} */
+      const view = (key, before, after) =>
+        key === 'secret' ? { before: before !== null, after: after !== null } : { before, after };
+      await store.setSiteSettings('view', { plain: 1, secret: 'hush-hush' }, admin, view);
+      assert.deepEqual(await second.getSiteSettings('view'), { plain: 1, secret: 'hush-hush' });
+      const logged = (await store.listAudit({ limit: 50 })).items
+        .filter((e) => e.target?.startsWith('view/'))
+        .map((e) => [e.target, e.before, e.after]);
+      assert.deepEqual(logged.sort(), [
+        ['view/plain', null, 1],
+        ['view/secret', false, true],
+      ]);
+      // A bad value anywhere: nothing of the call is written.
+      await assert.rejects(
+        store.setSiteSettings('view', { plain: 2, broken: undefined }, admin),
+        RangeError,
+      );
+      assert.deepEqual(await store.getSiteSettings('view'), { plain: 1, secret: 'hush-hush' });
+    });
+
+    test('roles: changed and audited; the last admin is never demoted or removed, even at once', async () => {
+      const by = { id: 1, name: 'Admin' };
+      for (const name of ['Ada', 'Bea', 'Cy']) {
+        await store.addModerator({ name, password: `${name} has a long password`, role: 'admin' });
+      }
+      assert.equal(await store.setRole('nobody', 'admin', by), 'not-found');
+      assert.equal(await store.setRole('cy', 'admin', by), 'unchanged');
+      await assert.rejects(store.setRole('Cy', 'owner', by), RangeError);
+      const admins = (await store.listModerators()).filter((m) => m.role === 'admin');
+      assert.ok(admins.length >= 3);
+      // Every admin demoted at once, from two connections: exactly one is refused.
+      const results = await Promise.all(
+        admins.map((m, i) => (i % 2 ? second : store).setRole(m.name, 'moderator', by)),
+      );
+      assert.deepEqual(
+        results.filter((r) => r === 'last-admin'),
+        ['last-admin'],
+      );
+      const left = (await store.listModerators()).filter((m) => m.role === 'admin');
+      assert.equal(left.length, 1);
+      const [last] = left;
+      assert.equal(await store.removeModeratorKeepingAnAdmin(last.name, by), 'last-admin');
+      assert.equal(
+        await store.setRole('Ada', 'admin', by),
+        last.name === 'Ada' ? 'unchanged' : 'changed',
+      );
+      assert.equal(
+        await store.setRole('Bea', 'admin', by),
+        last.name === 'Bea' ? 'unchanged' : 'changed',
+      );
+      if (!['Ada', 'Bea'].includes(last.name)) {
+        assert.equal(await store.setRole(last.name, 'moderator', by), 'changed');
+      }
+      // The two admins left removed at once: one stays.
+      const removals = await Promise.all([
+        store.removeModeratorKeepingAnAdmin('Ada', by),
+        second.removeModeratorKeepingAnAdmin('Bea', by),
+      ]);
+      assert.deepEqual(removals.sort(), ['changed', 'last-admin']);
+      assert.equal(await store.removeModeratorKeepingAnAdmin('Ada-not', by), 'not-found');
+      const audit = (await store.listAudit({ limit: 100 })).items;
+      const demoted = audit.find((e) => e.action === 'role' && e.after?.role === 'moderator');
+      assert.equal(demoted.before.role, 'admin');
+      assert.equal(demoted.actor, 'Admin');
+    });
+
     test('client-key secrets: made once for every instance, rotated, the previous kept', async () => {
       clock.now = T0;
       const first = await Promise.all(
