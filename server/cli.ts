@@ -38,9 +38,11 @@ Options (flags win over the environment):
   --trust-proxy LIST  TRUST_PROXY  believe X-Forwarded-For from these proxies: a
                                    comma-separated list of addresses or CIDRs, or a hop
                                    count (default: trust no proxy)
-  --moderation on|off MHN_MODERATION  hold every new comment for review (default on);
-                                   off: the content's moderation: rules decide (a
-                                   safety match is held either way)
+  --moderation on|off MHN_MODERATION  the default moderation mode: on (default) holds
+                                   every new comment for review; off publishes unless a
+                                   rule matches. The content folder's moderation.mode
+                                   and an admin's setting on the desk override it; a
+                                   safety match is held either way
   --no-demo                        serve the API and the desk only, not the demo page
                                    and files
   -h, --help                       show this help

@@ -6,13 +6,19 @@
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance, FastifyServerOptions } from 'fastify';
 import { generateComments, loadContent, type ContentSnapshot } from './content/index.js';
 import { API_BASE_PATH, buildApp } from './http/app.js';
 import { clientIdentifier } from './http/client-id.js';
 import { capConnectionsPerClient } from './http/connections.js';
 import { emptyOverlay, type RateLimit, type ServiceContext } from './http/context.js';
+import { createNotifier } from './http/notify.js';
 import { loadOpenApi } from './http/openapi.js';
+import {
+  WebhookDispatcher,
+  type DeliveryReport,
+  type WebhookDispatcherOptions,
+} from './moderation/webhook.js';
 import type { StaticOptions } from './http/static.js';
 import { openApiFile, sampleContentDir } from './paths.js';
 import { resolveSecret } from './secret.js';
@@ -70,6 +76,11 @@ export interface ServiceOptions {
   /** The client-hash key; default from MHN_SECRET or kept beside the SQLite file (see secret.ts). */
   secret?: string;
   staticFiles?: StaticOptions;
+  /**
+   * The webhook dispatcher's retries and timeouts (tests: short backoff); defaults as in
+   * moderation/webhook.ts. The receiver itself comes from the site's settings.
+   */
+  webhook?: Omit<WebhookDispatcherOptions, 'onReport'>;
   /** Fastify logger option (pino options), or false for none. Default false. */
   logger?: FastifyServerOptions['logger'];
   /**
@@ -130,6 +141,11 @@ export async function startService(options: ServiceOptions = {}): Promise<Runnin
       moderation: options.moderation ?? true,
       rateLimit: { ...(options.rateLimit ?? DEFAULT_RATE_LIMIT) },
     };
+    let log: FastifyBaseLogger | null = null;
+    const dispatcher = new WebhookDispatcher({
+      ...options.webhook,
+      onReport: (report) => log && logDelivery(log, report),
+    });
     const ctx: ServiceContext = {
       store,
       settings: { moderation: defaults.moderation, rateLimit: { ...defaults.rateLimit } },
@@ -138,7 +154,9 @@ export async function startService(options: ServiceOptions = {}): Promise<Runnin
       content: () => content,
       overlay: emptyOverlay(),
       clientOf: (request) => identify(request.ip),
+      notify: () => undefined,
     };
+    ctx.notify = createNotifier(ctx, dispatcher, () => log);
     const testing = createTestingHandle(ctx, {
       defaults,
       seed: () => seedComments(store, content),
@@ -158,6 +176,7 @@ export async function startService(options: ServiceOptions = {}): Promise<Runnin
       keepAliveTimeoutMs: options.keepAliveTimeoutMs,
       onApiRequest: testing.count,
     });
+    log = app.log;
     await options.extend?.(app);
     capConnectionsPerClient(
       app.server,
@@ -189,7 +208,10 @@ export async function startService(options: ServiceOptions = {}): Promise<Runnin
         content = next;
       },
       close() {
-        closing ??= app.close().then(() => store.close());
+        closing ??= app
+          .close()
+          .then(() => dispatcher.close())
+          .then(() => store.close());
         return closing;
       },
     };
@@ -197,6 +219,21 @@ export async function startService(options: ServiceOptions = {}): Promise<Runnin
     await store.close();
     throw error;
   }
+}
+
+/** One line per webhook delivery outcome: the event and what happened, never the body. */
+function logDelivery(log: FastifyBaseLogger, report: DeliveryReport): void {
+  const line = {
+    webhook: report.outcome,
+    event: report.type,
+    delivery: report.id,
+    attempt: report.attempt,
+    ...(report.status === undefined ? {} : { status: report.status }),
+    ...(report.error === undefined ? {} : { error: report.error }),
+    ...(report.retryInMs === undefined ? {} : { retryInMs: report.retryInMs }),
+  };
+  if (report.outcome === 'delivered') log.info(line, 'webhook delivered');
+  else log.warn(line, `webhook ${report.outcome}`);
 }
 
 /**

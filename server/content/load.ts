@@ -238,7 +238,8 @@ export async function loadContent(dir: string): Promise<LoadResult> {
     therapists: deepFreeze(therapists),
     postalAreas,
     comments,
-    moderation: deepFreeze(moderation),
+    moderation: deepFreeze(moderation.settings),
+    moderationGiven: deepFreeze(moderation.given),
     safety: deepFreeze(safety),
   };
   for (const map of [articles, topics, postalAreas, comments] as Map<string, unknown>[]) {

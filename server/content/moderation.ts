@@ -3,32 +3,40 @@ import {
   DEFAULT_MODERATION,
   MIN_WEBHOOK_SECRET_LENGTH,
   MODERATION_MODES,
+  SETTING_FIELDS,
+  SETTING_RANGES,
   type ModerationMode,
   type ModerationSettings,
+  type NumericSetting,
+  type SettingField,
 } from '../moderation/settings.js';
 import { normalizeText } from '../moderation/text.js';
 import type { Reader } from './reader.js';
 
-const FIELDS = [
-  'mode',
-  'maxLinks',
-  'restricted',
-  'holdFirstTime',
-  'reportThreshold',
-  'minSubmitSeconds',
-  'duplicateWindowMinutes',
-  'duplicateClients',
-  'webhook',
-];
+/** What the block says: every setting (defaults filled in), and the fields it sets. */
+export interface ModerationBlock {
+  settings: ModerationSettings;
+  /**
+   * The fields the block gives. The others are the defaults, which the service's
+   * moderation switch may change (`mode`: hold-all while `--moderation on`).
+   */
+  given: SettingField[];
+}
 
 /**
  * The site's moderation settings: the defaults, with what the block gives. A field
  * with a problem keeps its default (the problem stops the folder being served anyway).
  */
-export function readModeration(r: Reader): ModerationSettings {
+export function readModeration(r: Reader): ModerationBlock {
+  const settings = readSettings(r);
+  const given = SETTING_FIELDS.filter((field) => r.has(['moderation', field]));
+  return { settings, given };
+}
+
+function readSettings(r: Reader): ModerationSettings {
   const at = ['moderation'];
   const settings: ModerationSettings = { ...DEFAULT_MODERATION, restricted: [] };
-  if (!r.map(at, false, FIELDS)) return settings;
+  if (!r.map(at, false, SETTING_FIELDS)) return settings;
 
   const mode = r.string([...at, 'mode'], false);
   if (mode !== undefined) {
@@ -39,20 +47,17 @@ export function readModeration(r: Reader): ModerationSettings {
     }
   }
 
-  const integer = (field: keyof ModerationSettings, min: number, max: number): void => {
+  const integer = (field: NumericSetting): void => {
+    const { min, max } = SETTING_RANGES[field];
     const value = r.number([...at, field], false, min, max);
     if (value === undefined) return;
     if (!Number.isInteger(value)) {
       r.problem([...at, field], `moderation.${field} must be a whole number`);
       return;
     }
-    (settings as unknown as Record<string, number>)[field] = value;
+    settings[field] = value;
   };
-  integer('maxLinks', 0, 100);
-  integer('reportThreshold', 1, 1000);
-  integer('minSubmitSeconds', 0, 600);
-  integer('duplicateWindowMinutes', 1, 60 * 24 * 30);
-  integer('duplicateClients', 2, 1000);
+  for (const field of Object.keys(SETTING_RANGES) as NumericSetting[]) integer(field);
 
   const holdFirstTime = r.boolean([...at, 'holdFirstTime'], false);
   if (holdFirstTime !== undefined) settings.holdFirstTime = holdFirstTime;

@@ -1,5 +1,5 @@
 import type { SafetyList } from '../moderation/safety.js';
-import type { ModerationSettings } from '../moderation/settings.js';
+import type { ModerationSettings, SettingField } from '../moderation/settings.js';
 
 import type * as Contract from '../../src/contract/types.js';
 import type {
@@ -100,6 +100,8 @@ export interface ContentSnapshot {
   readonly comments: ReadonlyMap<string, readonly DeepReadonly<SeedComment>[]>;
   /** `site.yaml`'s `moderation:` block with its defaults filled in; never served. */
   readonly moderation: DeepReadonly<ModerationSettings>;
+  /** The fields the `moderation:` block gives (the others are defaults). */
+  readonly moderationGiven: readonly SettingField[];
   /** The self-harm and suicide lists (`safety/<language>.txt`), by file name. */
   readonly safety: readonly DeepReadonly<SafetyList>[];
 }

@@ -9,6 +9,7 @@ import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { adminRoutes } from '../routes/admin.js';
+import { adminSettingsRoutes } from '../routes/admin-settings.js';
 import { articleRoutes } from '../routes/articles.js';
 import { commentRoutes } from '../routes/comments.js';
 import { healthRoutes } from '../routes/health.js';
@@ -181,6 +182,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   topicRoutes(app, ctx, route);
   therapistRoutes(app, ctx, route);
   adminRoutes(app, ctx, route);
+  adminSettingsRoutes(app, ctx, route);
   finish();
   healthRoutes(app, ctx);
 

@@ -14,6 +14,7 @@ import type {
   Topic,
 } from '../content/index.js';
 import type { ModerationStore } from '../store/moderation-types.js';
+import type { Notify } from './notify.js';
 
 export interface RateLimit {
   /** Comment posts allowed per client per window. */
@@ -22,7 +23,11 @@ export interface RateLimit {
 }
 
 export interface Settings {
-  /** New comments are held as `pending` when true. */
+  /**
+   * The service's moderation switch (`--moderation on|off`, `MHN_MODERATION`): the
+   * default mode — `hold-all` when true, `rules` when false — for a site whose content
+   * folder and desk do not set one (site-settings.ts).
+   */
   moderation: boolean;
   rateLimit: RateLimit;
 }
@@ -50,6 +55,20 @@ export interface ServiceContext {
   overlay: ContentOverlay;
   /** The opaque id of the client that sent a request (a keyed hash, never the address). */
   clientOf(request: FastifyRequest): string;
+  /**
+   * Tells the site's webhook receiver about a comment that needs a person:
+   *
+   *   ctx.notify('comment.pending', commentPayload(ctx, comment, { reasons }));
+   *   ctx.notify('comment.safety', commentPayload(ctx, comment, { reasons }));
+   *   ctx.notify('comment.reported', commentPayload(ctx, comment, { reasons, reports }));
+   *
+   * (`commentPayload` is in ./notify.ts.) Call it after the change is committed. It
+   * returns at once and never throws: do not await anything of it on a reader's request.
+   * The receiver (URL, secret) is taken from the effective settings when the event is
+   * sent; a site without a webhook sends nothing. Delivery is signed (HMAC-SHA256),
+   * retried with backoff, and logged without bodies (docs/moderation.md#webhook).
+   */
+  notify: Notify;
 }
 
 export function emptyOverlay(): ContentOverlay {

@@ -14,7 +14,7 @@ import type { ApiError, ValidationPolicies } from './errors.js';
 import { methodNotAllowed } from './errors.js';
 import type { OpenApi } from './openapi.js';
 
-export type Method = 'GET' | 'POST' | 'DELETE';
+export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
 export interface RouteOptions {
   /** How a failed schema validation of each part of the request is reported. */

@@ -48,3 +48,31 @@ export const DEFAULT_MODERATION: Readonly<ModerationSettings> = Object.freeze({
 
 /** Webhook secrets shorter than this are refused: they could be guessed. */
 export const MIN_WEBHOOK_SECRET_LENGTH = 16;
+
+/** The fields of the settings, in the order the desk and the docs list them. */
+export const SETTING_FIELDS = [
+  'mode',
+  'maxLinks',
+  'restricted',
+  'holdFirstTime',
+  'reportThreshold',
+  'minSubmitSeconds',
+  'duplicateWindowMinutes',
+  'duplicateClients',
+  'webhook',
+] as const satisfies readonly (keyof ModerationSettings)[];
+export type SettingField = (typeof SETTING_FIELDS)[number];
+
+/** The whole-number settings and their ranges (the content folder and the desk alike). */
+export const SETTING_RANGES = {
+  maxLinks: { min: 0, max: 100 },
+  reportThreshold: { min: 1, max: 1000 },
+  minSubmitSeconds: { min: 0, max: 600 },
+  duplicateWindowMinutes: { min: 1, max: 60 * 24 * 30 },
+  duplicateClients: { min: 2, max: 1000 },
+} as const;
+export type NumericSetting = keyof typeof SETTING_RANGES;
+
+/** The desk's limits on the restricted list (the content folder's list is not capped). */
+export const MAX_RESTRICTED_PHRASES = 500;
+export const MAX_RESTRICTED_PHRASE_LENGTH = 200;

@@ -12,6 +12,8 @@
  *   POST   /admin/actions         approve, reject, spam, edit, delete, restore (undo)
  *   POST   /admin/blocks          block a comment's poster (and remove all they posted)
  *   GET    /admin/audit           the audit log (admins)
+ *
+ * Settings and moderators are in admin-settings.ts.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
@@ -89,6 +91,7 @@ function presentAudit(entry: AuditEntry) {
     actor: entry.actor,
     action: entry.action,
     comment: entry.comment === null ? null : idOf(entry.comment),
+    target: entry.target,
     note: entry.note,
     before: entry.before ?? null,
     after: entry.after ?? null,
@@ -117,7 +120,7 @@ function presentResult(ctx: ServiceContext, result: ActionResult) {
     : { id: idOf(result.id), ok: false as const, error: result.error };
 }
 
-function actorOf(request: FastifyRequest): Actor {
+export function actorOf(request: FastifyRequest): Actor {
   const session = request.adminSession;
   if (!session) throw unauthorized('Sign in to the moderation desk.');
   return { id: session.moderator.id, name: session.moderator.name };

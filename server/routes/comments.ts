@@ -18,12 +18,9 @@ import type {
   CreateCommentResult,
   StoredComment,
 } from '../store/types.js';
-import {
-  evaluate,
-  safetyMatcher,
-  type ModerationSettings,
-  type SafetyList,
-} from '../moderation/index.js';
+import { eventFor, evaluate, safetyMatcher, type SafetyList } from '../moderation/index.js';
+import { commentPayload } from '../http/notify.js';
+import { effectiveSettings } from '../http/site-settings.js';
 import { moderationHistory } from '../store/moderation-adapters.js';
 import { findArticle } from './articles.js';
 import { checkCommentText, type CommentText } from './comment-text.js';
@@ -180,16 +177,6 @@ export function commentRoutes(app: FastifyInstance, ctx: ServiceContext, route: 
   );
 }
 
-/**
- * The rules a new comment goes through: the content folder's `moderation:` block, with
- * every comment held (`hold-all`) while the service's moderation switch is on (the
- * default, `--moderation on`). Either way a safety match is held and a honeypot is spam.
- */
-function moderationSettings(ctx: ServiceContext): ModerationSettings {
-  const site = ctx.content().moderation as ModerationSettings;
-  return ctx.settings.moderation ? { ...site, mode: 'hold-all' } : site;
-}
-
 /** The form's honeypot field (`website`), as sent: people never see it and leave it empty. */
 function honeypotOf(body: unknown): string {
   const value = (body as { website?: unknown } | null)?.website;
@@ -237,6 +224,8 @@ async function postComment(ctx: ServiceContext, request: FastifyRequest, reply: 
     );
 
   let result: CreateCommentResult | null = null;
+  /** A new comment that needs a person, for the webhook once it is committed. */
+  let held: { comment: StoredComment; decision: Decision } | null = null;
   if (claim !== null) {
     // A retry of a stored post gets its first answer, even once the thread has closed or
     // the budget is spent, and costs nothing: ask the store first, rolling back a
@@ -264,7 +253,8 @@ async function postComment(ctx: ServiceContext, request: FastifyRequest, reply: 
         safety: safetyMatcher(ctx.content().safety as readonly SafetyList[]),
         submission: { honeypot: honeypotOf(request.body) },
       },
-      moderationSettings(ctx),
+      // Read on every post: a desk change applies at once, on every instance.
+      (await effectiveSettings(ctx)).settings,
     );
     const safety = decision.reasons.includes('safety');
     if (await ctx.store.isBlocked([client])) {
@@ -275,17 +265,23 @@ async function postComment(ctx: ServiceContext, request: FastifyRequest, reply: 
     }
     // Spam is answered as a held comment is: the poster (a bot) learns nothing.
     const shown = decision.status === 'published' ? 'published' : 'pending';
-    result = await create(
-      (comment) => ({
+    result = await create((comment) => {
+      held = { comment, decision };
+      return {
         status: 201,
         body: JSON.stringify({
           status: shown,
           comment: presentComment(comment),
           ...(safety ? { safety: true } : {}),
         }),
-      }),
-      decision,
-    );
+      };
+    }, decision);
+  }
+  if (result.outcome === 'created' && held !== null) {
+    const { comment, decision } = held as { comment: StoredComment; decision: Decision };
+    const event = eventFor(decision);
+    // Fire and forget: the receiver never delays the reader's answer.
+    if (event) ctx.notify(event, commentPayload(ctx, comment, { reasons: decision.reasons }));
   }
   switch (result.outcome) {
     case 'key-reused':

@@ -125,3 +125,18 @@ export async function expectDocumented(res, target, status) {
 /** Operations of the admin API (tag `admin`), which admin-*.test.js cover. */
 export const isAdminOperation = (/** @type {any} */ operation) =>
   (operation.tags ?? []).includes('admin');
+
+/** The admin's settings calls, which admin-settings.test.js covers. */
+export const ADMIN_SETTINGS_OPERATIONS = new Set(['adminGetSettings', 'adminUpdateSettings']);
+/** The admin's moderator calls, which admin-moderators.test.js covers. */
+export const ADMIN_MODERATOR_OPERATIONS = new Set([
+  'adminListModerators',
+  'adminAddModerator',
+  'adminUpdateModerator',
+  'adminRemoveModerator',
+]);
+/** Both: the admin operations that admin-api.test.js leaves to those files. */
+export const ADMIN_SITE_OPERATIONS = new Set([
+  ...ADMIN_SETTINGS_OPERATIONS,
+  ...ADMIN_MODERATOR_OPERATIONS,
+]);
