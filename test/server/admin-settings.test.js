@@ -7,9 +7,12 @@
  * docs/openapi.yaml.
  */
 import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { Desk, describeAccess, testCoverage } from './admin-desk.js';
-import { ARTICLE, startServer } from './helpers.js';
+import { ARTICLE, repoRoot, startServer } from './helpers.js';
 import { ADMIN_SETTINGS_OPERATIONS, expectDocumented } from './openapi-check.js';
 
 const ADMIN = { name: 'Maya', password: 'maya has a long password' };
@@ -203,6 +206,45 @@ describe('settings', () => {
     assert.equal((await post('Held at once')).status, 'pending');
     await server.store.setSiteSettings('main', { 'moderation.mode': null }, other);
   });
+});
+
+describe('the switch is a default: a content folder’s mode wins over it', () => {
+  /** @type {string} */
+  let dir;
+  before(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'mhn-mode-'));
+    cpSync(path.join(repoRoot, 'content'), dir, { recursive: true });
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** @param {string} mode */
+  function withMode(mode) {
+    const file = path.join(dir, 'site.yaml');
+    const text = readFileSync(path.join(repoRoot, 'content', 'site.yaml'), 'utf8');
+    writeFileSync(file, text.replace(/^moderation:\n/m, `moderation:\n  mode: ${mode}\n`));
+  }
+
+  for (const [mode, moderation, status] of [
+    ['hold-all', false, 'pending'],
+    ['rules', true, 'published'],
+  ]) {
+    test(`mode: ${mode} in site.yaml with --moderation ${moderation ? 'on' : 'off'}: ${status}`, async () => {
+      withMode(String(mode));
+      const site = await startServer({ contentDir: dir, moderation: Boolean(moderation) });
+      try {
+        await site.store.addModerator({ ...MODERATOR, role: 'moderator' });
+        const reader = await new Desk(site).signIn(MODERATOR);
+        const shown = await reader.expect('GET', '/admin/settings', 'adminGetSettings', 200);
+        assert.equal(shown.settings.mode, mode);
+        assert.equal(shown.sources.mode, 'content');
+        assert.equal(shown.defaultMode, moderation ? 'hold-all' : 'rules');
+        const res = await site.post(ARTICLE, { title: 'Hello', body: 'A first comment here.' });
+        assert.equal((await expectDocumented(res, 'postComment', 201)).status, status);
+      } finally {
+        await site.close();
+      }
+    });
+  }
 });
 
 testCoverage(ADMIN_SETTINGS_OPERATIONS, NOT_PRODUCIBLE);

@@ -31,6 +31,7 @@ describe('site.yaml moderation settings', () => {
     const result = await load(SITE);
     assert.ok(result.ok);
     assert.deepEqual(result.content.moderation, DEFAULT_MODERATION);
+    assert.deepEqual(result.content.moderationGiven, [], 'every value is a default');
     assert.deepEqual(DEFAULT_MODERATION, {
       mode: 'rules',
       maxLinks: 2,
@@ -75,6 +76,7 @@ describe('site.yaml moderation settings', () => {
       webhook: { url: 'https://hooks.example.org/mhn', secret: '0123456789abcdef0123' },
     });
     assert.ok(Object.isFrozen(result.content.moderation.restricted));
+    assert.equal(result.content.moderationGiven.length, 9, 'all nine fields given');
     assert.equal('moderation' in result.content.site, false);
     assert.ok(!JSON.stringify(result.content.site).includes('0123456789abcdef'));
   });
@@ -115,8 +117,11 @@ describe('site.yaml moderation settings', () => {
   test('the sample content folder states its settings and has both safety lists', async () => {
     const result = await loadContent(SAMPLE_DIR);
     assert.ok(result.ok);
-    assert.equal(result.content.moderation.mode, 'rules');
+    assert.equal(result.content.moderation.maxLinks, 2);
     assert.equal(result.content.moderation.webhook, undefined);
+    // No mode: the service's --moderation switch decides (hold-all by default).
+    assert.ok(!result.content.moderationGiven.includes('mode'));
+    assert.ok(result.content.moderationGiven.includes('maxLinks'));
     assert.deepEqual(
       result.content.safety.map((l) => l.language),
       ['en', 'es'],
