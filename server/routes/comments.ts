@@ -66,9 +66,6 @@ const keyReused = () =>
     'This Idempotency-Key was already used for a different comment; send a new key with a new comment.',
   );
 
-/** Thrown from `render` to roll back a creation: only a replay was wanted. */
-class NotYet extends Error {}
-
 /**
  * Runs posts with one client's key one at a time in this process: a double click (or a
  * retry racing the first attempt) then finds the first one stored and is a replay, not a
@@ -203,11 +200,7 @@ async function postComment(ctx: ServiceContext, request: FastifyRequest, reply: 
   const created = Date.now();
   const create = (
     render: (comment: StoredComment) => { status: number; body: string },
-    decision: Pick<Decision, 'status' | 'reasons' | 'fingerprint'> = {
-      status: 'pending',
-      reasons: [],
-      fingerprint: '',
-    },
+    decision: Pick<Decision, 'status' | 'reasons' | 'fingerprint'>,
   ) =>
     ctx.store.createComment(
       {
@@ -223,21 +216,13 @@ async function postComment(ctx: ServiceContext, request: FastifyRequest, reply: 
       render,
     );
 
-  let result: CreateCommentResult | null = null;
+  // A retry of a stored post gets its first answer, even once the thread has closed or
+  // the budget is spent, and costs nothing: a read that takes no id and no lock (a
+  // creation rolled back here would use up an id on PostgreSQL and leave a gap).
+  let result: CreateCommentResult | null =
+    claim === null ? null : await ctx.store.findIdempotent(claim);
   /** A new comment that needs a person, for the webhook once it is committed. */
   let held: { comment: StoredComment; decision: Decision } | null = null;
-  if (claim !== null) {
-    // A retry of a stored post gets its first answer, even once the thread has closed or
-    // the budget is spent, and costs nothing: ask the store first, rolling back a
-    // creation by throwing from `render`.
-    try {
-      result = await create(() => {
-        throw new NotYet();
-      });
-    } catch (error) {
-      if (!(error instanceof NotYet)) throw error;
-    }
-  }
   if (result === null) {
     if (article.comments?.enabled === false) {
       throw new ApiError('comments_closed', 'Comments are closed for this article.');

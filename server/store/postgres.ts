@@ -32,7 +32,14 @@ import {
 import { commentExtras } from './moderation-common.js';
 import type { ModerationStore } from './moderation-types.js';
 import { createPostgresModeration } from './postgres-moderation.js';
-import type { CommentCursor, CommentSort, NewComment, StoredComment } from './types.js';
+import type {
+  CommentCursor,
+  CommentSort,
+  IdempotencyClaim,
+  IdempotencyLookup,
+  NewComment,
+  StoredComment,
+} from './types.js';
 
 export interface PostgresStoreOptions extends StoreOptions {
   /** postgres://user:password@host:port/database */
@@ -203,6 +210,12 @@ interface ClaimRow {
   body: string;
 }
 
+/** What a record says about a claim made with its key. */
+function answerOf(previous: ClaimRow, claim: IdempotencyClaim): IdempotencyLookup {
+  if (previous.fingerprint !== claim.fingerprint) return { outcome: 'key-reused' };
+  return { outcome: 'replayed', status: previous.status, body: previous.body };
+}
+
 function createStore(pool: pg.Pool, settings: StoreSettings): PostgresStore {
   let closed = false;
   return {
@@ -257,8 +270,7 @@ function createStore(pool: pg.Pool, settings: StoreSettings): PostgresStore {
             if (previous === undefined) {
               throw new Error('The idempotency record vanished while it was being read.');
             }
-            if (previous.fingerprint !== claim.fingerprint) return { outcome: 'key-reused' };
-            return { outcome: 'replayed', status: previous.status, body: previous.body };
+            return answerOf(previous, claim);
           }
         }
         const { rows } = await client.query<{ id: string }>(
@@ -284,6 +296,17 @@ function createStore(pool: pg.Pool, settings: StoreSettings): PostgresStore {
         }
         return { outcome: 'created', comment, status: answer.status, body: answer.body };
       });
+    },
+    async findIdempotent(claim) {
+      // A plain read: a record another transaction is inserting is not visible yet (the
+      // caller then goes on to createComment, which waits for it on the primary key).
+      const { rows } = await pool.query<ClaimRow>(
+        `SELECT fingerprint, status, body FROM idempotency
+         WHERE client = $1 AND key = $2 AND created > $3`,
+        [claim.client, claim.key, settings.now() - settings.idempotencyTtlMs],
+      );
+      const previous = rows[0];
+      return previous === undefined ? null : answerOf(previous, claim);
     },
     async hit(bucket, max, windowMs, cost = 1) {
       checkHit(max, windowMs, cost);

@@ -35,6 +35,7 @@ import type {
   CommentSort,
   CreateCommentResult,
   IdempotencyClaim,
+  IdempotencyLookup,
   NewComment,
   StoredComment,
 } from './types.js';
@@ -171,6 +172,16 @@ function createStore(db: Database.Database, settings: StoreSettings): SqliteStor
     ),
   };
 
+  /** The live record's answer to `claim`, or null. */
+  const lookup = (claim: IdempotencyClaim, now: number): IdempotencyLookup | null => {
+    const previous = sql.findClaim.get(claim.client, claim.key) as IdempotencyRow | undefined;
+    if (previous === undefined || previous.created <= now - settings.idempotencyTtlMs) {
+      return null;
+    }
+    if (previous.fingerprint !== claim.fingerprint) return { outcome: 'key-reused' };
+    return { outcome: 'replayed', status: previous.status, body: previous.body };
+  };
+
   const create = db.transaction(
     (
       input: NewComment,
@@ -178,13 +189,8 @@ function createStore(db: Database.Database, settings: StoreSettings): SqliteStor
       render: (comment: StoredComment) => { status: number; body: string },
     ): CreateCommentResult => {
       const now = settings.now();
-      if (claim !== null) {
-        const previous = sql.findClaim.get(claim.client, claim.key) as IdempotencyRow | undefined;
-        if (previous !== undefined && previous.created > now - settings.idempotencyTtlMs) {
-          if (previous.fingerprint !== claim.fingerprint) return { outcome: 'key-reused' };
-          return { outcome: 'replayed', status: previous.status, body: previous.body };
-        }
-      }
+      const previous = claim === null ? null : lookup(claim, now);
+      if (previous !== null) return previous;
       const { lastInsertRowid } = sql.insertComment.run(commentParams(input, 0));
       const comment: StoredComment = {
         id: Number(lastInsertRowid),
@@ -265,6 +271,9 @@ function createStore(db: Database.Database, settings: StoreSettings): SqliteStor
     },
     async createComment(input, claim, render) {
       return create.immediate(input, claim, render);
+    },
+    async findIdempotent(claim) {
+      return lookup(claim, settings.now());
     },
     async hit(bucket, max, windowMs, cost = 1) {
       checkHit(max, windowMs, cost);

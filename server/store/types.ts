@@ -68,6 +68,9 @@ export type CreateCommentResult =
   /** The same key came with a different request: nothing was stored. */
   | { outcome: 'key-reused' };
 
+/** What a live idempotency record says about a claim made with its key. */
+export type IdempotencyLookup = Exclude<CreateCommentResult, { outcome: 'created' }>;
+
 export interface RateLimitResult {
   allowed: boolean;
   /** Seconds until the next request would be allowed (0 when allowed). */
@@ -98,6 +101,14 @@ export interface Store {
     claim: IdempotencyClaim | null,
     render: (comment: StoredComment) => { status: number; body: string },
   ): Promise<CreateCommentResult>;
+
+  /**
+   * Reads, without writing anything (no id, no lock), what a live idempotency record
+   * says about `claim`: its stored answer, `key-reused` when it was made by a different
+   * request, or null when the key is free (never used, expired, or being claimed by a
+   * transaction not yet committed — `createComment` settles that race).
+   */
+  findIdempotent(claim: IdempotencyClaim): Promise<IdempotencyLookup | null>;
 
   /**
    * Counts one hit of `cost` against `bucket` in a window of `windowMs`, shared by every

@@ -340,6 +340,35 @@ describe('POST /articles/{slug}/comments: idempotency', () => {
     assert.equal(await totalOf(ARTICLE), 5, 'a reused key with another comment stores nothing');
   });
 
+  test('retries take no id: posts are numbered without gaps on every store', async () => {
+    // Posted ids start at 100001 whichever store answers (store/migrations.ts).
+    const ids = [];
+    for (const n of [1, 2, 3]) {
+      const draft = { title: `Post ${n}`, body: `Numbered ${n}` };
+      const first = await server.post(ARTICLE, draft, key(`numbered-${n}`));
+      assert.equal(first.status, 201);
+      const retry = await server.post(ARTICLE, draft, key(`numbered-${n}`));
+      assert.equal(retry.headers.get('idempotency-replayed'), 'true');
+      ids.push((await first.json()).comment.id, (await retry.json()).comment.id);
+    }
+    await expectError(
+      await server.post(ARTICLE, { title: 'Other', body: 'x' }, key('numbered-1')),
+      422,
+      'idempotency_key_reused',
+    );
+    const plain = await server.post(ARTICLE, { title: 'Plain', body: 'No key' });
+    ids.push((await plain.json()).comment.id);
+    assert.deepEqual(ids, [
+      'c-100001',
+      'c-100001',
+      'c-100002',
+      'c-100002',
+      'c-100003',
+      'c-100003',
+      'c-100004',
+    ]);
+  });
+
   test('concurrent requests with one key create one comment', async () => {
     const draft = { title: 'Race', body: 'Double click' };
     const responses = await Promise.all(

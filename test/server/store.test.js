@@ -213,6 +213,34 @@ for (const backend of backends) {
       }
     });
 
+    test('findIdempotent reads a live record and writes nothing', async () => {
+      let now = 1_000_000;
+      const clocked = await backend.open(await backend.create(), { now: () => now });
+      try {
+        const claim = { key: 'k-find', client: 'c', fingerprint: 'fp' };
+        assert.equal(await clocked.findIdempotent(claim), null, 'a key never used');
+        assert.equal(await clocked.findIdempotent(claim), null, 'looking took nothing');
+        const first = await clocked.createComment(post('one', 1), claim, render);
+        assert.equal(first.comment.id, FIRST_POSTED_ID, 'looking used no id');
+        assert.deepEqual(await clocked.findIdempotent(claim), {
+          outcome: 'replayed',
+          status: 201,
+          body: first.body,
+        });
+        assert.deepEqual(await clocked.findIdempotent({ ...claim, fingerprint: 'other' }), {
+          outcome: 'key-reused',
+        });
+        assert.equal(await clocked.findIdempotent({ ...claim, client: 'c2' }), null);
+        assert.equal(await clocked.findIdempotent({ ...claim, key: 'k-other' }), null);
+        now += DAY;
+        assert.equal(await clocked.findIdempotent(claim), null, 'an expired record is no answer');
+        const second = await clocked.createComment(post('two', 2), null, render);
+        assert.equal(second.comment.id, FIRST_POSTED_ID + 1);
+      } finally {
+        await clocked.close();
+      }
+    });
+
     test('a failing render stores nothing and keeps the key free', async () => {
       await store.clear();
       const claim = { key: 'k-fail', client: 'c', fingerprint: 'fp' };
@@ -406,7 +434,11 @@ describe('store: the same answers on every store', () => {
         const made = [];
         for (const [i, title] of ['p1', 'p2', 'p3', 'p4'].entries()) {
           const claim = { key: `k${i % 3}`, client: 'c', fingerprint: `f${i % 3}` };
-          made.push(await store.createComment(post(title, 2000 + (i % 2) * 1000), claim, render));
+          // As the service does: look for a replay first, then create.
+          made.push(
+            (await store.findIdempotent(claim)) ??
+              (await store.createComment(post(title, 2000 + (i % 2) * 1000), claim, render)),
+          );
         }
         made.push(
           await store.createComment(
