@@ -33,7 +33,7 @@ Options (flags win over the environment):
                                    outside every served folder); :memory: keeps them in
                                    memory until the service stops
                       DATABASE_URL postgres://… uses PostgreSQL instead of SQLite
-                                   (several instances may share it; needs MHN_SECRET)
+                                   (several instances may share it)
   --content DIR       MHN_CONTENT  the content folder (default the sample content/)
   --trust-proxy LIST  TRUST_PROXY  believe X-Forwarded-For from these proxies: a
                                    comma-separated list of addresses or CIDRs, or a hop
@@ -46,9 +46,10 @@ Options (flags win over the environment):
   --no-demo                        serve the API and the desk only, not the demo page
                                    and files
   -h, --help                       show this help
-                      MHN_SECRET   key of the hash that stands for a client's address
-                                   (>= 32 characters); default: kept beside the SQLite
-                                   file in <db>.secret
+                      MHN_SECRET   optional (>= 32 characters, the same on every
+                                   instance): mixed into the rotating secrets the
+                                   database keeps for client keys, so that a copy of
+                                   the database alone links no key to an address
                       LOG_LEVEL    info (default), warn, error, silent…
 
 One JSON line is logged per request (method, route, status, ms; never an address or a
@@ -147,7 +148,10 @@ export function readServeConfig(argv: string[], env: NodeJS.ProcessEnv) {
   };
 }
 
-/** The database's files (and its secret) under the project root, as static deny entries. */
+/**
+ * The database's files under the project root, as static deny entries (with the
+ * `<db>.secret` file earlier releases kept beside it).
+ */
 function databaseFiles(dbPath: string): string[] {
   if (dbPath === ':memory:') return [];
   const relative = path.relative(projectRoot, dbPath).split(path.sep).join('/');

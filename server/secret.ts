@@ -1,51 +1,27 @@
 /**
- * The service's secret: the key of the hash that stands for a client's address
- * (rate-limit buckets, idempotency scope). Every instance sharing a store must use the
- * same one, and it must outlive restarts, or a retried post would look like a new
- * client's after a restart or on another instance.
+ * `MHN_SECRET`: an optional pepper for client keys. Client keys are HMACs with a secret
+ * that rotates and that the store keeps (server/moderation/client-key.ts), so every
+ * instance on one database computes the same keys with nothing to configure. The
+ * store's secret is in the database, though, and so in its backups: with it, anyone
+ * holding a copy could test every IPv4 address against the stored keys of the last two
+ * periods. When MHN_SECRET is set (at least 32 characters), each period's key is made
+ * from the store's secret *and* it, so a copy of the database alone links no key to an
+ * address. Every instance on one database must then be given the same value.
  *
- * - `MHN_SECRET` (at least 32 characters) when set — required with PostgreSQL, where
- *   several instances share the store;
- * - else, with a SQLite file, a random secret kept beside it in `<db>.secret` (mode 0600),
- *   made on first start;
- * - else (`:memory:`), a random secret for the life of the process.
+ * Earlier releases used MHN_SECRET (or a `<db>.secret` file beside a SQLite database) as
+ * the only key; such a file is no longer read or made.
  */
-import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-
 export const MIN_SECRET_LENGTH = 32;
 
 export class SecretError extends Error {}
 
-export function resolveSecret(options: {
-  env: string | undefined;
-  store: 'sqlite' | 'postgres';
-  dbPath?: string;
-}): string {
-  if (options.env !== undefined) {
-    if (options.env.length < MIN_SECRET_LENGTH) {
-      throw new SecretError(`MHN_SECRET must be at least ${MIN_SECRET_LENGTH} characters.`);
-    }
-    return options.env;
-  }
-  if (options.store === 'postgres') {
+/** The pepper from MHN_SECRET (or the `secret` option), or null when unset or empty. */
+export function resolveSecret(value: string | undefined): string | null {
+  if (value === undefined || value === '') return null;
+  if (value.length < MIN_SECRET_LENGTH) {
     throw new SecretError(
-      'MHN_SECRET is required with DATABASE_URL: every instance must share it (at least 32 random characters, e.g. `openssl rand -base64 32`).',
+      `MHN_SECRET must be at least ${MIN_SECRET_LENGTH} characters (e.g. \`openssl rand -base64 32\`), or unset.`,
     );
   }
-  const dbPath = options.dbPath ?? ':memory:';
-  if (dbPath === ':memory:' || dbPath === '') return randomBytes(32).toString('base64url');
-  const file = `${dbPath}.secret`;
-  try {
-    const kept = readFileSync(file, 'utf8').trim();
-    if (kept.length >= MIN_SECRET_LENGTH) return kept;
-  } catch {
-    // Not made yet.
-  }
-  const made = randomBytes(32).toString('base64url');
-  mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  writeFileSync(file, `${made}\n`, { mode: 0o600, flag: 'w' });
-  chmodSync(file, 0o600);
-  return made;
+  return value;
 }

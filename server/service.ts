@@ -6,10 +6,14 @@
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { FastifyBaseLogger, FastifyInstance, FastifyServerOptions } from 'fastify';
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  FastifyRequest,
+  FastifyServerOptions,
+} from 'fastify';
 import { generateComments, loadContent, type ContentSnapshot } from './content/index.js';
 import { API_BASE_PATH, buildApp } from './http/app.js';
-import { clientIdentifier } from './http/client-id.js';
 import { capConnectionsPerClient } from './http/connections.js';
 import { emptyOverlay, type RateLimit, type ServiceContext } from './http/context.js';
 import { createNotifier } from './http/notify.js';
@@ -19,11 +23,12 @@ import {
   type DeliveryReport,
   type WebhookDispatcherOptions,
 } from './moderation/webhook.js';
+import { ClientKeys, pepperedSecretSource, type ClientKeySet } from './moderation/index.js';
 import type { StaticOptions } from './http/static.js';
 import { openApiFile, sampleContentDir } from './paths.js';
 import { resolveSecret } from './secret.js';
 import type { StoreOptions } from './store/common.js';
-import { openStore } from './store/index.js';
+import { openStore, storeSecretSource } from './store/index.js';
 import type { ModerationStore } from './store/moderation-types.js';
 import type { Store } from './store/types.js';
 import { createTestingHandle, type Fixtures, type TestingHandle } from './testing.js';
@@ -73,7 +78,10 @@ export interface ServiceOptions {
    */
   maxConnectionsPerClient?: number;
   trustProxy?: FastifyServerOptions['trustProxy'];
-  /** The client-hash key; default from MHN_SECRET or kept beside the SQLite file (see secret.ts). */
+  /**
+   * A pepper mixed into the store's rotating client-key secrets (see secret.ts); default
+   * MHN_SECRET, else none. Instances on one database must all have the same, or none.
+   */
   secret?: string;
   staticFiles?: StaticOptions;
   /**
@@ -100,6 +108,8 @@ export interface RunningService {
   server: Server;
   store: ModerationStore;
   testing: TestingHandle;
+  /** The content being served. */
+  content(): ContentSnapshot;
   /** Serves this snapshot from now on (a reload). */
   replaceContent(content: ContentSnapshot): void;
   /** Finishes in-flight requests, then closes the server and the store. */
@@ -125,18 +135,19 @@ async function loadOrThrow(options: ServiceOptions): Promise<ContentSnapshot> {
 export async function startService(options: ServiceOptions = {}): Promise<RunningService> {
   let content = await loadOrThrow(options);
   const dbPath = options.dbPath ?? ':memory:';
-  // Before the store: a missing MHN_SECRET is a set-up mistake to report, not a
-  // connection to try.
-  const secret =
-    options.secret ??
-    resolveSecret({
-      env: process.env.MHN_SECRET,
-      store: options.databaseUrl ? 'postgres' : 'sqlite',
-      dbPath,
-    });
+  // Before the store: a bad MHN_SECRET is a set-up mistake to report, not a connection
+  // to try.
+  const pepper = resolveSecret(options.secret ?? process.env.MHN_SECRET);
   const store = await openStore(options.databaseUrl ?? dbPath, options.storeOptions);
   try {
-    const identify = clientIdentifier(secret);
+    // Client keys: HMACs with the store's rotating secrets, so every instance on the
+    // database computes the same ones; each request's keys are computed once.
+    const fromStore = storeSecretSource(store);
+    const clientKeys = new ClientKeys({
+      source: pepper === null ? fromStore : pepperedSecretSource(fromStore, pepper),
+      now: options.storeOptions?.now,
+    });
+    const keysOf = new WeakMap<FastifyRequest, Promise<ClientKeySet>>();
     const defaults = {
       moderation: options.moderation ?? true,
       rateLimit: { ...(options.rateLimit ?? DEFAULT_RATE_LIMIT) },
@@ -153,7 +164,14 @@ export async function startService(options: ServiceOptions = {}): Promise<Runnin
       bodyTimeoutMs: options.bodyTimeoutMs ?? 10_000,
       content: () => content,
       overlay: emptyOverlay(),
-      clientOf: (request) => identify(request.ip),
+      clientOf(request) {
+        let keys = keysOf.get(request);
+        if (keys === undefined) {
+          keys = clientKeys.keys(request.ip);
+          keysOf.set(request, keys);
+        }
+        return keys;
+      },
       notify: () => undefined,
     };
     ctx.notify = createNotifier(ctx, dispatcher, () => log);
@@ -204,6 +222,7 @@ export async function startService(options: ServiceOptions = {}): Promise<Runnin
       server: app.server,
       store,
       testing,
+      content: () => content,
       replaceContent(next) {
         content = next;
       },

@@ -1,14 +1,10 @@
 /**
- * Who a client is, without keeping who they are: a keyed hash (HMAC-SHA-256) of the
- * address, never the address itself. IPv4-mapped IPv6 counts as the IPv4 address; an
- * IPv6 address counts as its /64 network, which is what one household or device is
- * usually given (so rotating through a /64 does not escape a rate limit).
- *
- * The key is the service's secret (see `resolveSecret` in ../service.ts): every instance
- * behind one store must share it, or a client's idempotency keys and rate-limit buckets
- * would differ from instance to instance.
+ * Which network a connection comes from, for the per-client connection cap (never kept,
+ * never logged): IPv4-mapped IPv6 counts as the IPv4 address; an IPv6 address counts as
+ * its /64 network, which is what one household or device is usually given (so rotating
+ * through a /64 does not escape the cap). What is kept about a client is its client key
+ * (../moderation/client-key.ts), a keyed hash that groups addresses the same way.
  */
-import { createHmac } from 'node:crypto';
 import ipaddr from 'ipaddr.js';
 
 /** The part of an address that identifies a client: an IPv4 address or an IPv6 /64. */
@@ -23,10 +19,4 @@ export function clientNetworkOf(address: string | undefined): string {
   if (parsed.kind() === 'ipv4') return parsed.toString();
   const network = (parsed as ipaddr.IPv6).parts.slice(0, 4).map((part) => part.toString(16));
   return `${network.join(':')}::/64`;
-}
-
-/** Makes the function that turns an address into the client's opaque, stable id. */
-export function clientIdentifier(secret: string): (address: string | undefined) => string {
-  return (address) =>
-    createHmac('sha256', secret).update(clientNetworkOf(address)).digest('base64url');
 }

@@ -13,6 +13,7 @@ import type {
   Therapist,
   Topic,
 } from '../content/index.js';
+import type { ClientKeySet } from '../moderation/index.js';
 import type { ModerationStore } from '../store/moderation-types.js';
 import type { Notify } from './notify.js';
 
@@ -53,8 +54,12 @@ export interface ServiceContext {
   bodyTimeoutMs: number;
   content(): ContentSnapshot;
   overlay: ContentOverlay;
-  /** The opaque id of the client that sent a request (a keyed hash, never the address). */
-  clientOf(request: FastifyRequest): string;
+  /**
+   * The client keys of the request's sender (keyed hashes, never the address): `current`
+   * is stored and counted against; match blocks and history against `all` (current and
+   * previous secret), so a rotation does not forget anyone at once.
+   */
+  clientOf(request: FastifyRequest): Promise<ClientKeySet>;
   /**
    * Tells the site's webhook receiver about a comment that needs a person:
    *

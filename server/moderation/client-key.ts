@@ -12,7 +12,9 @@
  *   against both and a rotation does not unblock everyone at once; after two periods a
  *   key can no longer be linked to anything new.
  * - The secrets come from a `SecretSource`: the store keeps them, so every instance of
- *   the service computes the same keys.
+ *   the service computes the same keys. `pepperedSecretSource` mixes a secret kept
+ *   outside the store (MHN_SECRET) into each, so a copy of the store alone links no key
+ *   to an address.
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import ipaddr from 'ipaddr.js';
@@ -140,6 +142,19 @@ export function memorySecretSource(
       const newest = Math.max(...secrets.keys());
       for (const known of secrets.keys()) if (known < newest - 1) secrets.delete(known);
       return secret;
+    },
+  };
+}
+
+/**
+ * Each of `source`'s secrets keyed with `pepper` (HMAC-SHA256): the keys then depend on
+ * a secret the store does not hold. Every instance must use the same pepper.
+ */
+export function pepperedSecretSource(source: SecretSource, pepper: string): SecretSource {
+  return {
+    async secret(epoch) {
+      const material = await source.secret(epoch);
+      return createHmac('sha256', pepper).update('mhn client key\n').update(material).digest();
     },
   };
 }

@@ -43,6 +43,7 @@ export {
   ClientKeys,
   DEFAULT_ROTATION_MS,
   memorySecretSource,
+  pepperedSecretSource,
   type ClientKeyOptions,
   type ClientKeySet,
   type SecretSource,

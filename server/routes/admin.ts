@@ -137,8 +137,13 @@ function queueCursorOf(value: string | undefined): QueueCursor | null {
 const encodeQueueCursor = (cursor: QueueCursor | null) =>
   cursor ? encodeCursor({ s: cursor.safety, c: cursor.created, i: cursor.id }) : null;
 
-function signInKeys(ctx: ServiceContext, request: FastifyRequest, name: string): string[] {
-  return [`account:${name.normalize('NFKC').toLowerCase()}`, `client:${ctx.clientOf(request)}`];
+async function signInKeys(
+  ctx: ServiceContext,
+  request: FastifyRequest,
+  name: string,
+): Promise<string[]> {
+  const { current } = await ctx.clientOf(request);
+  return [`account:${name.normalize('NFKC').toLowerCase()}`, `client:${current}`];
 }
 
 function tooManySignIns(waitMs: number) {
@@ -158,7 +163,7 @@ export function adminRoutes(app: FastifyInstance, ctx: ServiceContext, route: Ro
     '/admin/session',
     async (request, reply) => {
       const { name, password } = request.body as { name: string; password: string };
-      const keys = signInKeys(ctx, request, name);
+      const keys = await signInKeys(ctx, request, name);
       const wait = await ctx.store.signInWait(keys);
       if (wait > 0) throw tooManySignIns(wait);
       const found = await ctx.store.verifyPassword(name, password);

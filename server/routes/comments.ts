@@ -16,6 +16,8 @@ import type {
   CommentCursor,
   CommentSort,
   CreateCommentResult,
+  IdempotencyClaim,
+  IdempotencyLookup,
   StoredComment,
 } from '../store/types.js';
 import { eventFor, evaluate, safetyMatcher, type SafetyList } from '../moderation/index.js';
@@ -136,7 +138,8 @@ export function commentRoutes(app: FastifyInstance, ctx: ServiceContext, route: 
     '/articles/{slug}/comments',
     async (request, reply) => {
       const key = idempotencyKeyOf(request);
-      const slot = key === null ? null : `${ctx.clientOf(request)}\n${request.url}\n${key}`;
+      const slot =
+        key === null ? null : `${(await ctx.clientOf(request)).current}\n${request.url}\n${key}`;
       return oneAtATime(slot, () => postComment(ctx, request, reply));
     },
     {
@@ -144,7 +147,7 @@ export function commentRoutes(app: FastifyInstance, ctx: ServiceContext, route: 
       // their own, larger budget, which only stops floods of junk.
       async onInvalidBody(request) {
         const { max, windowMs } = ctx.settings.rateLimit;
-        const client = ctx.clientOf(request);
+        const client = (await ctx.clientOf(request)).current;
         const invalid = await ctx.store.hit(`invalid:${client}`, Math.max(100, max * 10), windowMs);
         return invalid.allowed ? null : rateLimited(invalid.retryAfter);
       },
@@ -180,11 +183,31 @@ function honeypotOf(body: unknown): string {
   return typeof value === 'string' ? value : '';
 }
 
+/**
+ * What the store kept for this key from this client, under its current key or (a retry
+ * across a secret rotation) its previous one; null when the key is free.
+ */
+async function findReplay(
+  ctx: ServiceContext,
+  claim: IdempotencyClaim,
+  clients: readonly string[],
+): Promise<IdempotencyLookup | null> {
+  for (const client of clients) {
+    const found = await ctx.store.findIdempotent({ ...claim, client });
+    if (found !== null) return found;
+  }
+  return null;
+}
+
 async function postComment(ctx: ServiceContext, request: FastifyRequest, reply: FastifyReply) {
   const { slug } = request.params as { slug: string };
   const article = findArticle(ctx, slug);
   const key = idempotencyKeyOf(request);
-  const client = ctx.clientOf(request);
+  // New comments, keys and budgets go under the current client key (a budget starts
+  // afresh at a rotation, once a period); blocks, history and replays also match the
+  // previous one.
+  const clients = await ctx.clientOf(request);
+  const client = clients.current;
   const { max, windowMs } = ctx.settings.rateLimit;
 
   const checked = checkCommentText(request.body);
@@ -220,7 +243,7 @@ async function postComment(ctx: ServiceContext, request: FastifyRequest, reply: 
   // the budget is spent, and costs nothing: a read that takes no id and no lock (a
   // creation rolled back here would use up an id on PostgreSQL and leave a gap).
   let result: CreateCommentResult | null =
-    claim === null ? null : await ctx.store.findIdempotent(claim);
+    claim === null ? null : await findReplay(ctx, claim, clients.all);
   /** A new comment that needs a person, for the webhook once it is committed. */
   let held: { comment: StoredComment; decision: Decision } | null = null;
   if (result === null) {
@@ -232,7 +255,7 @@ async function postComment(ctx: ServiceContext, request: FastifyRequest, reply: 
     const decision = await evaluate(
       { article: article.slug, ...input },
       {
-        clients: [client],
+        clients: clients.all,
         now: created,
         history: moderationHistory(ctx.store),
         safety: safetyMatcher(ctx.content().safety as readonly SafetyList[]),
@@ -242,7 +265,7 @@ async function postComment(ctx: ServiceContext, request: FastifyRequest, reply: 
       (await effectiveSettings(ctx)).settings,
     );
     const safety = decision.reasons.includes('safety');
-    if (await ctx.store.isBlocked([client])) {
+    if (await ctx.store.isBlocked(clients.all)) {
       // A blocked poster's comments are kept out of sight like spam (a person in crisis
       // is still held for a person) and answered like any held comment.
       decision.reasons = [...decision.reasons, 'blocked' as Reason];

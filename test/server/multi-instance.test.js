@@ -1,7 +1,8 @@
 /**
  * Several instances of the service on one PostgreSQL database, run as a publisher runs
  * them: three `mhn-content-api serve` processes (the built command) with one
- * DATABASE_URL and one MHN_SECRET, and a throwaway cluster (scripts/postgres.mjs).
+ * DATABASE_URL and no MHN_SECRET (client keys come from the secrets the store keeps), and
+ * a throwaway cluster (scripts/postgres.mjs).
  *
  * What one instance promises must hold for all of them together: no comment lost or
  * stored twice under concurrent posts, an Idempotency-Key honoured by every instance, a
@@ -28,7 +29,6 @@ import { startPostgres } from '../../scripts/postgres.mjs';
 import { repoRoot, request, startDemo } from './helpers.js';
 
 const INSTANCES = 3;
-const SECRET = 'multi-instance-test-secret-0123456789abcdef';
 /** Articles with comments open; each test posts to its own. */
 const BURST_ARTICLE = 'self-esteem-basics';
 const IDEMPOTENCY_ARTICLE = 'life-transitions';
@@ -116,7 +116,7 @@ describe('three instances on one PostgreSQL database', { timeout: 120_000 }, () 
       filter: (source) => path.relative(sample, source) !== 'comments',
     });
     cluster = await startPostgres();
-    const env = { DATABASE_URL: cluster.url, MHN_SECRET: SECRET, MHN_CONTENT: contentDir };
+    const env = { DATABASE_URL: cluster.url, MHN_SECRET: undefined, MHN_CONTENT: contentDir };
     // Started together, as an orchestrator may: each runs the migrations, under a lock.
     const started = await Promise.allSettled(
       Array.from({ length: INSTANCES }, () =>

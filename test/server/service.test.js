@@ -280,9 +280,16 @@ describe('mhn-content-api', () => {
       assert.equal(stderr.trim().split('\n').length, 1, stderr);
       assert.match(stderr, /^mhn-content-api: /);
     }
-    const { code, stderr } = run(['--port', '0'], { DATABASE_URL: 'postgres://127.0.0.1:1/x' });
+    // MHN_SECRET is optional; one too short to be a secret is a mistake, said before any
+    // connection is tried.
+    const { code, stderr } = run(['--port', '0'], {
+      DATABASE_URL: 'postgres://127.0.0.1:1/x',
+      MHN_SECRET: 'too-short',
+    });
     assert.equal(code, 2);
-    assert.match(stderr, /MHN_SECRET/);
+    assert.equal(stderr.trim().split('\n').length, 1, stderr);
+    assert.match(stderr, /^mhn-content-api: MHN_SECRET must be at least 32 characters/);
+    assert.ok(!stderr.includes('too-short'), 'the value is not printed');
   });
 
   test('a broken content folder refuses to start, listing every file:line: problem', async () => {

@@ -10,9 +10,6 @@ import { createHash } from 'node:crypto';
 /** @type {'sqlite' | 'postgres'} */
 export const TEST_STORE = process.env.MHN_TEST_STORE === 'postgres' ? 'postgres' : 'sqlite';
 
-/** The same secret for every PostgreSQL-backed server (instances must share one). */
-const TEST_SECRET = 'test-secret-for-the-server-tests-only-0123456789';
-
 /** @type {Promise<{ url: string, stop(): Promise<void> }> | null} */
 let cluster = null;
 let databases = 0;
@@ -23,7 +20,7 @@ const made = new Set();
  * startService options selecting the test store.
  *
  * @param {string} [dbPath] a SQLite file or ':memory:' (default: a fresh in-memory store)
- * @returns {Promise<{ dbPath?: string, databaseUrl?: string, secret?: string }>}
+ * @returns {Promise<{ dbPath?: string, databaseUrl?: string }>}
  */
 export async function testStoreOptions(dbPath) {
   if (TEST_STORE === 'sqlite') return dbPath ? { dbPath } : {};
@@ -31,7 +28,8 @@ export async function testStoreOptions(dbPath) {
     dbPath && dbPath !== ':memory:'
       ? `mhn_${createHash('sha256').update(dbPath).digest('hex').slice(0, 16)}`
       : `mhn_fresh_${process.pid}_${(databases += 1)}`;
-  return { databaseUrl: await database(name), secret: TEST_SECRET };
+  // No secret: client keys come from the store's own secrets, as in production.
+  return { databaseUrl: await database(name) };
 }
 
 /**
