@@ -10,7 +10,13 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatProblems, runCheck, watchContent } from './content/index.js';
+import {
+  contentWarnings,
+  formatProblems,
+  runCheck,
+  watchContent,
+  type ContentSnapshot,
+} from './content/index.js';
 import { API_BASE_PATH } from './http/app.js';
 import { runModerator } from './moderator-cli.js';
 import { defaultDbPath, projectRoot, sampleContentDir } from './paths.js';
@@ -58,7 +64,8 @@ folder (a bad edit keeps the last good content and logs its problems). The first
 logged says where the service listens: {"msg":"listening","url":"http://…"}.
 
 check DIR: print every problem of a content folder as file:line: problem (exit 1), or
-a summary (exit 0).
+a summary and any warnings, such as no safety lists (exit 0). serve logs the same
+warnings at start and after each reload.
 
 moderator: manage the moderation desk's accounts in the store serve uses (--db,
 MHN_DB, DATABASE_URL); add reads the password from standard input (twice on a
@@ -224,6 +231,17 @@ async function serve(argv: string[]) {
     },
     'listening',
   );
+  // What the content can be served without but should not lack (no safety lists…):
+  // said at every start and reload, after the first line.
+  const warnAbout = (snapshot: ContentSnapshot) => {
+    for (const warning of contentWarnings(snapshot)) {
+      log.warn(
+        { content: config.contentDir, file: path.join(config.contentDir, warning.file) },
+        warning.message,
+      );
+    }
+  };
+  warnAbout(service.content());
 
   const watcher = watchContent(
     config.contentDir,
@@ -231,6 +249,7 @@ async function serve(argv: string[]) {
       onChange(snapshot) {
         service.replaceContent(snapshot);
         log.info({ content: config.contentDir }, 'content reloaded');
+        warnAbout(snapshot);
       },
       onError(problems) {
         log.error(

@@ -1,7 +1,7 @@
 /**
  * `mhn-content-api check DIR`: loads a content folder the way the service would and
  * prints every problem as `file:line: what is wrong` (exit 1), or a one-line summary
- * (exit 0).
+ * and any warnings, `file: warning: …` on standard error (exit 0).
  */
 import path from 'node:path';
 import { loadContent } from './load.js';
@@ -30,14 +30,40 @@ export function summarize(content: ContentSnapshot): ContentSummary {
   };
 }
 
-/** Checks a content folder: its problems (none when it can be served) and, if none, what it holds. */
+/**
+ * What a folder that can be served probably should not lack: printed by `check` as
+ * warnings (exit 0) and logged by the service when it starts or reloads.
+ */
+export function contentWarnings(content: ContentSnapshot): Problem[] {
+  const phrases = content.safety.reduce((sum, list) => sum + list.phrases.length, 0);
+  if (phrases > 0) return [];
+  return [
+    {
+      file: 'safety',
+      line: 0,
+      message:
+        'no safety lists (safety/<language>.txt): comments are not checked for self-harm or ' +
+        'suicide, so a reader in crisis is not held for a person nor shown the crisis lines; ' +
+        'copy safety/ from the sample content (content/README.md)',
+    },
+  ];
+}
+
+/**
+ * Checks a content folder: its problems (none when it can be served) and, if none, what
+ * it holds and what it probably should not lack.
+ */
 export async function checkContent(
   dir: string,
-): Promise<{ problems: Problem[]; summary: ContentSummary | null }> {
+): Promise<{ problems: Problem[]; summary: ContentSummary | null; warnings: Problem[] }> {
   const result = await loadContent(dir);
   return result.ok
-    ? { problems: [], summary: summarize(result.content) }
-    : { problems: result.problems, summary: null };
+    ? {
+        problems: [],
+        summary: summarize(result.content),
+        warnings: contentWarnings(result.content),
+      }
+    : { problems: result.problems, summary: null, warnings: [] };
 }
 
 /**
@@ -53,6 +79,13 @@ export function formatProblem(problem: Problem, dir?: string): string {
   return problem.line > 0
     ? `${file}:${problem.line}: ${problem.message}`
     : `${file}: ${problem.message}`;
+}
+
+/** `file: warning: message`, one line each. */
+export function formatWarnings(warnings: readonly Problem[], dir?: string): string {
+  return warnings
+    .map((w) => `${formatProblem({ ...w, message: `warning: ${w.message}` }, dir)}\n`)
+    .join('');
 }
 
 export function formatProblems(problems: readonly Problem[], dir?: string): string {
@@ -95,11 +128,12 @@ export async function runCheck(argv: readonly string[], io: CheckIo): Promise<nu
     return 2;
   }
   const dir = argv[0];
-  const { problems, summary } = await checkContent(dir);
+  const { problems, summary, warnings } = await checkContent(dir);
   if (problems.length > 0 || !summary) {
     io.stderr.write(formatProblems(problems, dir));
     return 1;
   }
   io.stdout.write(formatSummary(dir, summary));
+  io.stderr.write(formatWarnings(warnings, dir));
   return 0;
 }

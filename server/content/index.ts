@@ -2,8 +2,10 @@
 export { loadContent, sortProblems } from './load.js';
 export {
   checkContent,
+  contentWarnings,
   formatProblem,
   formatProblems,
+  formatWarnings,
   formatSummary,
   runCheck,
   summarize,
