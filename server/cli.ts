@@ -220,17 +220,6 @@ async function serve(argv: string[]) {
   const log = service.app.log;
   const loopback = ['127.0.0.1', '0.0.0.0', '::', '::1'].includes(config.host);
   const origin = `${loopback ? `http://localhost:${service.port}` : service.url}/`;
-  log.info(
-    {
-      url: origin,
-      api: `${origin.slice(0, -1)}${API_BASE_PATH}`,
-      store: service.store.kind,
-      db: config.databaseUrl ? 'DATABASE_URL' : displayPath(config.dbPath),
-      content: config.contentDir,
-      moderation: config.moderation,
-    },
-    'listening',
-  );
   // What the content can be served without but should not lack (no safety lists…):
   // said at every start and reload, after the first line.
   const warnAbout = (snapshot: ContentSnapshot) => {
@@ -241,8 +230,8 @@ async function serve(argv: string[]) {
       );
     }
   };
-  warnAbout(service.content());
-
+  // Signal handlers before the first line: whoever waits for it may signal at once (a
+  // SIGHUP before `process.on` would end the process).
   const watcher = watchContent(
     config.contentDir,
     {
@@ -280,6 +269,19 @@ async function serve(argv: string[]) {
   };
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));
+
+  log.info(
+    {
+      url: origin,
+      api: `${origin.slice(0, -1)}${API_BASE_PATH}`,
+      store: service.store.kind,
+      db: config.databaseUrl ? 'DATABASE_URL' : displayPath(config.dbPath),
+      content: config.contentDir,
+      moderation: config.moderation,
+    },
+    'listening',
+  );
+  warnAbout(service.content());
 }
 
 async function main() {

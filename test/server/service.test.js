@@ -5,7 +5,7 @@
  * flight. Nothing of the testing handle is reachable over HTTP.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
@@ -310,6 +310,36 @@ describe('mhn-content-api', () => {
     const broken = run(['check', path.join(dir, 'no-such-folder')]);
     assert.equal(broken.code, 1);
     assert.match(broken.stderr, /no-such-folder/);
+  });
+
+  test('a SIGHUP sent the moment the first line appears reloads, and never ends the service', async () => {
+    // Whoever waits for the "listening" line (a deploy script, a supervisor) may signal at
+    // once: the handlers must be in place before that line is written.
+    const child = spawn(process.execPath, [CLI, '--port', '0', '--db', ':memory:', '--no-demo'], {
+      cwd: repoRoot,
+      env: { ...process.env, DATABASE_URL: undefined, PORT: undefined },
+    });
+    let output = '';
+    let signalled = false;
+    child.stdout.setEncoding('utf8').on('data', (chunk) => {
+      output += chunk;
+      if (!signalled && output.includes('\n')) {
+        signalled = true;
+        child.kill('SIGHUP');
+      }
+    });
+    try {
+      const ended = () => child.exitCode !== null || child.signalCode !== null;
+      await waitFor(async () => output.includes('"content reloaded"') || ended());
+      assert.equal(child.exitCode, null, `the service ended on SIGHUP:\n${output}`);
+      assert.equal(child.signalCode, null);
+      assert.match(output.split('\n')[0], /"msg":"listening"/);
+    } finally {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        await once(child, 'exit');
+      }
+    }
   });
 
   test('SIGHUP reloads the content; a bad edit keeps the last good content', async () => {
