@@ -115,9 +115,29 @@ function presentResult(ctx: ServiceContext, result: ActionResult) {
         id: idOf(result.id),
         ok: true as const,
         changed: result.changed,
+        audit: result.audit,
         comment: presentQueueComment(ctx, result.comment),
       }
     : { id: idOf(result.id), ok: false as const, error: result.error };
+}
+
+/** `undo` of a restore: `{ "c-101": 7 }` → comment 101 → audit entry 7. */
+function undoOf(
+  undo: Record<string, number> | undefined,
+  action: ModerationAction,
+  ids: number[],
+): Map<number, number> | null {
+  if (undo === undefined) return null;
+  if (action !== 'restore') throw badRequest('undo goes with the restore action only.');
+  const map = new Map<number, number>();
+  for (const [key, audit] of Object.entries(undo)) {
+    const id = parseId(key);
+    if (id === null || !ids.includes(id)) {
+      throw badRequest('undo names comments of ids, such as { "c-101": 7 }.');
+    }
+    map.set(id, audit);
+  }
+  return map;
 }
 
 export function actorOf(request: FastifyRequest): Actor {
@@ -271,16 +291,19 @@ export function adminRoutes(app: FastifyInstance, ctx: ServiceContext, route: Ro
         action: ModerationAction;
         reason?: string;
         edit?: { title?: string; author?: string; body?: string };
+        undo?: Record<string, number>;
       };
       const ids = body.ids.map(parseId);
       if (ids.some((id) => id === null)) throw badRequest('ids are comment ids such as "c-101".');
       if (body.action === 'edit' && !body.edit)
         throw badRequest('edit needs the fields to change.');
+      const undo = undoOf(body.undo, body.action, ids as number[]);
       const results = await ctx.store.applyAction({
         ids: [...new Set(ids as number[])],
         action: body.action,
         ...(body.reason !== undefined ? { reason: body.reason } : {}),
         ...(body.edit !== undefined ? { edit: body.edit } : {}),
+        ...(undo ? { undo } : {}),
         moderator: actorOf(request),
       });
       return sendJson(request, reply, {

@@ -145,7 +145,24 @@ export function checkActionRequest(request: ActionRequest) {
     ids: checkIds(request.ids),
     note: checkText('reason', request.reason ?? '', 1000),
     edit: request.action === 'edit' ? checkEdit(request.edit) : null,
+    undo: checkUndo(request),
   };
+}
+
+/** `undo`: comment id → the audit entry a `restore` undoes (restore only). */
+function checkUndo(request: ActionRequest): ReadonlyMap<number, number> {
+  const undo = request.undo ?? new Map<number, number>();
+  if (!(undo instanceof Map)) throw new RangeError('undo must map comment ids to audit ids');
+  if (undo.size > 0 && request.action !== 'restore') {
+    throw new RangeError('undo goes with the restore action only');
+  }
+  for (const [comment, audit] of undo) {
+    checkId(comment);
+    if (!Number.isSafeInteger(audit) || audit < 1) {
+      throw new RangeError('undo must map comment ids to audit ids');
+    }
+  }
+  return undo;
 }
 
 /** The latest audit entry of a comment. */
@@ -157,13 +174,47 @@ function* latestEntry(comment: number) {
   return row === undefined ? null : toAuditEntry(row);
 }
 
+/** One audit entry of a comment, by id. */
+function* entryOf(comment: number, id: number) {
+  const row = yield* get<AuditRow>(
+    `SELECT ${AUDIT_COLUMNS} FROM audit WHERE id = ? AND comment = ?`,
+    [id, comment],
+  );
+  return row === undefined ? null : toAuditEntry(row);
+}
+
 type Decision = { error: ActionResult & { ok: false } } | { change: Change };
+type Failure = 'deleted' | 'conflict' | 'nothing-to-undo';
+
+/**
+ * What `restore` brings a comment back to: the `before` of the entry it undoes — the one
+ * named (`undo`), which must still be the comment's latest, or else the latest.
+ */
+function* restoreTarget(
+  comment: QueueComment,
+  undo: number | undefined,
+): Plan<{ target: CommentState } | { error: Failure }> {
+  const latest = yield* latestEntry(comment.id);
+  const entry = undo === undefined ? latest : yield* entryOf(comment.id, undo);
+  const target = asState(entry?.before);
+  const expected = asState(entry?.after);
+  if (!entry || entry.moderator === null || entry.action === 'restore' || !target || !expected) {
+    return { error: 'nothing-to-undo' };
+  }
+  const now = stateOf(comment);
+  // Already as it was before that action (someone undid it): nothing left to undo.
+  if (undo !== undefined && sameState(now, target)) return { error: 'nothing-to-undo' };
+  // Someone acted on it since: their action stands.
+  if (latest?.id !== entry.id || !sameState(now, expected)) return { error: 'conflict' };
+  return { target };
+}
 
 function* decide(
   comment: QueueComment,
   action: ModerationAction,
   edit: CommentEdit | null,
   now: number,
+  undo?: number,
 ): Plan<Decision> {
   const before = stateOf(comment);
   const same: Change = {
@@ -172,7 +223,7 @@ function* decide(
     deletedBy: comment.deletedBy,
     edited: comment.edited,
   };
-  const fail = (error: 'deleted' | 'conflict' | 'nothing-to-undo'): Decision => ({
+  const fail = (error: Failure): Decision => ({
     error: { id: comment.id, ok: false, error },
   });
   if (comment.deleted !== null && action !== 'delete' && action !== 'restore') {
@@ -204,19 +255,9 @@ function* decide(
         },
       };
     case 'restore': {
-      const entry = yield* latestEntry(comment.id);
-      const target = asState(entry?.before);
-      const expected = asState(entry?.after);
-      if (
-        !entry ||
-        entry.moderator === null ||
-        entry.action === 'restore' ||
-        !target ||
-        !expected
-      ) {
-        return fail('nothing-to-undo');
-      }
-      if (!sameState(before, expected)) return fail('conflict');
+      const found = yield* restoreTarget(comment, undo);
+      if ('error' in found) return fail(found.error);
+      const { target } = found;
       const deleted = target.deleted ? (comment.deleted ?? now) : null;
       return {
         change: {
@@ -234,9 +275,16 @@ function* decide(
 function* applyOne(
   comment: QueueComment,
   action: ModerationAction,
-  options: { edit: CommentEdit | null; note: string; by: Actor; now: number; target?: string },
+  options: {
+    edit: CommentEdit | null;
+    note: string;
+    by: Actor;
+    now: number;
+    target?: string;
+    undo?: number;
+  },
 ): Plan<ActionResult> {
-  const decision = yield* decide(comment, action, options.edit, options.now);
+  const decision = yield* decide(comment, action, options.edit, options.now, options.undo);
   if ('error' in decision) return decision.error;
   const { change } = decision;
   const before = stateOf(comment);
@@ -258,7 +306,7 @@ function* applyOne(
 }
 
 export function* applyActionPlan(request: ActionRequest, now: number): Plan<ActionResult[]> {
-  const { ids, note, edit } = checkActionRequest(request);
+  const { ids, note, edit, undo } = checkActionRequest(request);
   const found = new Map((yield* loadComments(ids, true)).map((c) => [c.id, c]));
   const results: ActionResult[] = [];
   for (const id of ids) {
@@ -268,7 +316,13 @@ export function* applyActionPlan(request: ActionRequest, now: number): Plan<Acti
       continue;
     }
     results.push(
-      yield* applyOne(comment, request.action, { edit, note, by: request.moderator, now }),
+      yield* applyOne(comment, request.action, {
+        edit,
+        note,
+        by: request.moderator,
+        now,
+        ...(undo.has(id) ? { undo: undo.get(id)! } : {}),
+      }),
     );
   }
   return results;

@@ -189,6 +189,13 @@ export interface ActionRequest {
    * the audit entry's `before`), provided nothing changed the comment since.
    */
   action: ModerationAction;
+  /**
+   * With `restore`: for each comment, the audit entry being undone. It is undone only
+   * while it is still the comment's latest entry (`conflict` when someone acted since,
+   * `nothing-to-undo` when it was undone already); comments not named here undo their
+   * latest moderator action.
+   */
+  undo?: ReadonlyMap<number, number>;
   /** A rejection's reason (kept in the audit log). */
   reason?: string;
   /** Required for `edit`: the fields to change. */
@@ -207,6 +214,7 @@ export type ActionError =
   | 'nothing-to-undo';
 
 export type ActionResult =
+  /** `audit`: the id of the audit entry this action wrote (null when nothing changed). */
   | { id: number; ok: true; changed: boolean; comment: QueueComment; audit: number | null }
   | { id: number; ok: false; error: ActionError };
 
