@@ -7,7 +7,11 @@ import { playwrightLauncher } from '@web/test-runner-playwright';
 import { request as httpRequest } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { findChromium, CHROMIUM_ARGS } from './scripts/chromium.mjs';
-import { startReferenceServer, TEST_MODERATOR } from './scripts/reference-server.mjs';
+import {
+  startReferenceServer,
+  TEST_MODERATOR,
+  TEST_OTHER_MODERATOR,
+} from './scripts/reference-server.mjs';
 
 const executablePath = await findChromium();
 if (!executablePath) {
@@ -53,6 +57,47 @@ function adminProxy(context, next) {
 }
 
 /**
+ * Another moderator's session (TEST_OTHER_MODERATOR), signed in over real HTTP on the
+ * service's own origin, as their own desk would be: `act` sends an action as them and
+ * returns the service's answer.
+ */
+let otherSession;
+async function signInOtherModerator() {
+  const res = await fetch(`${contentServer.apiUrl}/admin/session`, {
+    method: 'POST',
+    headers: { origin: contentServer.url, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      name: TEST_OTHER_MODERATOR.name,
+      password: TEST_OTHER_MODERATOR.password,
+    }),
+  });
+  if (!res.ok) throw new Error(`the other moderator's sign-in answered ${res.status}`);
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';', 1)[0];
+  return { cookie, csrf: (await res.json()).csrfToken };
+}
+async function actAsOtherModerator(body) {
+  for (let attempt = 0; ; attempt += 1) {
+    otherSession ??= await signInOtherModerator();
+    const res = await fetch(`${contentServer.apiUrl}/admin/actions`, {
+      method: 'POST',
+      headers: {
+        origin: contentServer.url,
+        cookie: otherSession.cookie,
+        'x-csrf-token': otherSession.csrf,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify(body),
+    });
+    // A reset may have ended the session: sign in again, once.
+    if (res.status === 401 && attempt === 0) {
+      otherSession = undefined;
+      continue;
+    }
+    return { status: res.status, body: await res.json() };
+  }
+}
+
+/**
  * `executeServerCommand('content-server', { action, … })` drives the service through its
  * in-process testing handle (nothing of which is reachable over HTTP).
  */
@@ -66,6 +111,8 @@ const contentServerCommands = {
         return { url: contentServer.url, apiUrl: contentServer.apiUrl };
       case 'moderator':
         return { name: TEST_MODERATOR.name, password: TEST_MODERATOR.password };
+      case 'otherModerator':
+        return actAsOtherModerator(payload.request);
       case 'reset':
         await api.reset();
         return true;

@@ -17,13 +17,23 @@ export const TEST_MODERATOR = Object.freeze({
   role: 'moderator',
 });
 
+/**
+ * A second moderator, added with the first: the desk's tests act as them from another
+ * session (another moderator acting on a comment meanwhile).
+ */
+export const TEST_OTHER_MODERATOR = Object.freeze({
+  name: 'other-moderator',
+  password: 'another test password for the desk',
+  role: 'moderator',
+});
+
 const serviceModule = new URL('../server/build/server/service.js', import.meta.url);
 
 /**
  * Starts the service on its own port (ephemeral unless `port` is given), with an
  * in-memory database unless `dbPath` (or `databaseUrl`) says otherwise. `forTests`
  * raises the rate limit (options given explicitly still win); `testModerator`, on an
- * in-memory database, adds the desk's test account (TEST_MODERATOR). The result's `testing` is
+ * in-memory database, adds the desk's test accounts (TEST_MODERATOR, TEST_OTHER_MODERATOR). The result's `testing` is
  * the in-process testing handle (reset, configure, addArticle, stats), never reachable
  * over HTTP.
  *
@@ -45,6 +55,7 @@ export async function startReferenceServer({
   });
   if (testModerator && !options.databaseUrl && (options.dbPath ?? ':memory:') === ':memory:') {
     await service.store.addModerator({ ...TEST_MODERATOR });
+    await service.store.addModerator({ ...TEST_OTHER_MODERATOR });
   }
   return service;
 }

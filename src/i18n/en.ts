@@ -213,8 +213,10 @@ export const moderation = {
   },
   'moderation.failed.deleted': 'Not changed: this comment has been deleted.',
   'moderation.failed.not-found': 'Not changed: this comment no longer exists.',
-  'moderation.failed.conflict': 'Not undone: the comment changed after that action.',
-  'moderation.failed.nothing-to-undo': 'Not undone: there is nothing to undo.',
+  'moderation.failed.conflict':
+    'Not undone: this comment changed after your action (someone else may have acted on it), so it stays as it is now.',
+  'moderation.failed.nothing-to-undo':
+    'Nothing to undo: this comment is already as it was before your action.',
   'moderation.failed.network':
     'Nothing changed: the server could not be reached. Check your connection and try again.',
   'moderation.failed.server': 'Nothing changed: the server could not do this just now ({message}).',

@@ -213,8 +213,10 @@ export const moderation: Translation['moderation'] = {
   },
   'moderation.failed.deleted': 'Sin cambios: este comentario se ha eliminado.',
   'moderation.failed.not-found': 'Sin cambios: este comentario ya no existe.',
-  'moderation.failed.conflict': 'No se deshizo: el comentario cambió después de esa acción.',
-  'moderation.failed.nothing-to-undo': 'No se deshizo: no hay nada que deshacer.',
+  'moderation.failed.conflict':
+    'No se deshizo: este comentario cambió después de su acción (quizá otra persona actuó sobre él), así que se queda como está ahora.',
+  'moderation.failed.nothing-to-undo':
+    'Nada que deshacer: este comentario ya está como estaba antes de su acción.',
   'moderation.failed.network':
     'No cambió nada: no se pudo contactar con el servidor. Compruebe su conexión y vuelva a intentarlo.',
   'moderation.failed.server':

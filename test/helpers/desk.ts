@@ -119,3 +119,25 @@ export const alertText = (el: Element) => text($(el, '.desk > [role="alert"]'));
 /** The status filter button's text, e.g. "Pending (2)". */
 export const filter = (el: Element, status: string) =>
   $$(el, '.statuses button').find((b) => text(b).startsWith(status))!;
+
+/** The id of the comment titled `title` in the admin API's queue of `status`. */
+export async function commentId(title: string, status = 'pending'): Promise<string> {
+  const answer = (await (await admin('GET', `comments?status=${status}&limit=50`)).json()) as {
+    items: { id: string; title: string }[];
+  };
+  const found = answer.items.find((c) => c.title === title);
+  if (!found) throw new Error(`no ${status} comment "${title}"`);
+  return found.id;
+}
+
+/**
+ * Another moderator, in a session of their own (signed in over HTTP by the test
+ * runner), sends `request` to the admin API's actions; the service's answer.
+ */
+export function otherModeratorActs(request: {
+  ids: string[];
+  action: string;
+  undo?: Record<string, number>;
+}): Promise<{ status: number; body: { results: { ok: boolean; error?: string }[] } }> {
+  return executeServerCommand('content-server', { action: 'otherModerator', request });
+}

@@ -51,8 +51,18 @@ export interface HistoryEntry {
   before: { title?: string; body?: string; author?: string } | null;
 }
 
+/** `audit`: the audit entry the action wrote (what Undo names), null when nothing changed. */
 export type ActionResult =
-  { id: string; ok: true; comment: QueueComment } | { id: string; ok: false; error: string };
+  | { id: string; ok: true; comment: QueueComment; audit: number | null }
+  | { id: string; ok: false; error: string };
+
+/** An action's extras: a rejection's reason, an edit, or what a `restore` undoes. */
+export interface ActOptions {
+  reason?: string;
+  edit?: { title?: string; author?: string; body?: string };
+  /** With `restore`: comment id → the audit entry to undo. */
+  undo?: Record<string, number>;
+}
 
 export interface QueueQuery {
   status: QueueStatus;
@@ -255,17 +265,18 @@ export class DeskApi {
     }));
   }
 
-  async act(
-    ids: string[],
-    action: Action,
-    extra: { reason?: string; edit?: { title?: string; author?: string; body?: string } } = {},
-  ): Promise<ActionResult[]> {
+  async act(ids: string[], action: Action, extra: ActOptions = {}): Promise<ActionResult[]> {
     const json = await this.request('POST', 'actions', { body: { ids, action, ...extra } });
     if (!isObject(json) || !Array.isArray(json['results'])) bad();
     return json['results'].map((r): ActionResult => {
       if (!isObject(r) || typeof r['id'] !== 'string') bad();
       return r['ok'] === true
-        ? { id: r['id'], ok: true, comment: parseComment(r['comment']) }
+        ? {
+            id: r['id'],
+            ok: true,
+            comment: parseComment(r['comment']),
+            audit: typeof r['audit'] === 'number' ? r['audit'] : null,
+          }
         : { id: r['id'], ok: false, error: str(r['error']) };
     });
   }

@@ -15,8 +15,11 @@ export type FocusTarget =
 
 export interface Announcement {
   text: string;
-  /** Ids the Undo button restores, while it is shown. */
-  undo?: string[];
+  /**
+   * What the Undo button undoes, while it is shown: comment id → the audit entry of the
+   * action on it (so the server refuses when someone acted on it since).
+   */
+  undo?: Record<string, number>;
 }
 
 export abstract class DeskBase implements ReactiveController {

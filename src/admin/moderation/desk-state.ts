@@ -165,10 +165,12 @@ export class Desk extends DeskBase {
     try {
       const results = await api.act(todo, action, extra);
       const done: string[] = [];
+      const undo: Record<string, number> = {};
       const failures = new Map(this.failures);
       for (const result of results) {
         if (result.ok) {
           done.push(result.id);
+          if (result.audit !== null) undo[result.id] = result.audit;
           failures.delete(result.id);
           this.update(result.comment);
         } else {
@@ -182,7 +184,7 @@ export class Desk extends DeskBase {
       const failedCount = results.length - done.length;
       this.alert = failedCount ? this.t('moderation.failedSome', { count: failedCount }) : '';
       if (done.length)
-        this.offerUndo(this.t(`moderation.done.${action}`, { count: done.length }), done);
+        this.offerUndo(this.t(`moderation.done.${action}`, { count: done.length }), undo);
       if (firstIndex >= 0 && !this.items.some((c) => c.id === this.current)) {
         const index = Math.min(firstIndex, this.items.length - 1);
         this.current = this.items[index]?.id ?? null;
@@ -232,30 +234,44 @@ export class Desk extends DeskBase {
       : this.t('moderation.failed.other', { message: error });
   }
 
-  private offerUndo(text: string, ids: string[]): void {
+  /** Announces `text`, with Undo for the actions that changed something. */
+  private offerUndo(text: string, undo: Record<string, number>): void {
     clearTimeout(this.undoTimer);
-    this.announcement = { text, undo: ids };
+    this.announcement = Object.keys(undo).length ? { text, undo } : { text };
     this.undoTimer = setTimeout(() => {
       this.announcement = { text: this.announcement.text };
       this.changed();
     }, UNDO_MS);
   }
 
-  /** Undoes the last action: the API restores each comment as it was before it. */
+  /**
+   * Undoes the last action: the API restores each comment as it was before it — unless
+   * someone acted on it since (their action stands, and the status says so). The list is
+   * then reloaded, so every comment is where the server says it is.
+   */
   async undo(): Promise<void> {
-    const ids = this.announcement.undo;
-    if (!this.api || !ids?.length) return;
+    const undo = this.announcement.undo;
+    if (!this.api || !undo) return;
     clearTimeout(this.undoTimer);
     this.announcement = { text: this.announcement.text };
     this.changed();
     try {
-      const results = await this.api.act(ids, 'restore');
+      const results = await this.api.act(Object.keys(undo), 'restore', { undo });
       const done = results.filter((r) => r.ok).length;
-      const failed = results.filter((r): r is { id: string; ok: false; error: string } => !r.ok);
+      // Refused undos are not errors: the comment is simply as someone left it (polite).
+      const refused = new Set<string>();
+      const failed = new Set<string>();
+      for (const r of results) {
+        if (r.ok) continue;
+        const message = this.actionFailure(r.error);
+        (r.error === 'conflict' || r.error === 'nothing-to-undo' ? refused : failed).add(message);
+      }
       this.announcement = {
-        text: done ? this.t('moderation.done.restore', { count: done }) : '',
+        text: [done ? this.t('moderation.done.restore', { count: done }) : '', ...refused]
+          .filter(Boolean)
+          .join(' '),
       };
-      this.alert = failed.map((r) => this.actionFailure(r.error)).join(' ');
+      this.alert = [...failed].join(' ');
       await this.load();
     } catch (error) {
       const why = this.failed(error);
