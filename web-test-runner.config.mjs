@@ -11,6 +11,7 @@ import {
   startReferenceServer,
   TEST_MODERATOR,
   TEST_OTHER_MODERATOR,
+  TEST_ADMIN,
 } from './scripts/reference-server.mjs';
 
 const executablePath = await findChromium();
@@ -57,43 +58,58 @@ function adminProxy(context, next) {
 }
 
 /**
- * Another moderator's session (TEST_OTHER_MODERATOR), signed in over real HTTP on the
- * service's own origin, as their own desk would be: `act` sends an action as them and
- * returns the service's answer.
+ * Other people's sessions, signed in over real HTTP on the service's own origin as their
+ * own desks would be: `as(who, method, path, body)` calls the admin API as them
+ * (`other`: TEST_OTHER_MODERATOR; `admin`: TEST_ADMIN) and returns the service's answer.
  */
-let otherSession;
-async function signInOtherModerator() {
+const ACCOUNTS = { other: TEST_OTHER_MODERATOR, admin: TEST_ADMIN };
+const sessions = new Map();
+async function signInAs(who) {
+  const { name, password } = ACCOUNTS[who];
   const res = await fetch(`${contentServer.apiUrl}/admin/session`, {
     method: 'POST',
     headers: { origin: contentServer.url, 'content-type': 'application/json' },
-    body: JSON.stringify({
-      name: TEST_OTHER_MODERATOR.name,
-      password: TEST_OTHER_MODERATOR.password,
-    }),
+    body: JSON.stringify({ name, password }),
   });
-  if (!res.ok) throw new Error(`the other moderator's sign-in answered ${res.status}`);
+  if (!res.ok) throw new Error(`${name}'s sign-in answered ${res.status}`);
   const cookie = (res.headers.get('set-cookie') ?? '').split(';', 1)[0];
   return { cookie, csrf: (await res.json()).csrfToken };
 }
-async function actAsOtherModerator(body) {
+async function callAs(who, method, path, body) {
   for (let attempt = 0; ; attempt += 1) {
-    otherSession ??= await signInOtherModerator();
-    const res = await fetch(`${contentServer.apiUrl}/admin/actions`, {
-      method: 'POST',
+    if (!sessions.has(who)) sessions.set(who, await signInAs(who));
+    const session = sessions.get(who);
+    const res = await fetch(`${contentServer.apiUrl}/admin/${path}`, {
+      method,
       headers: {
         origin: contentServer.url,
-        cookie: otherSession.cookie,
-        'x-csrf-token': otherSession.csrf,
-        'content-type': 'application/json',
+        cookie: session.cookie,
+        'x-csrf-token': session.csrf,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
       },
-      body: JSON.stringify(body),
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
-    // A reset may have ended the session: sign in again, once.
+    // The session may have ended (a reset, a new password): sign in again, once.
     if (res.status === 401 && attempt === 0) {
-      otherSession = undefined;
+      sessions.delete(who);
       continue;
     }
-    return { status: res.status, body: await res.json() };
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : null };
+  }
+}
+
+/** Back to the test accounts alone, each with its own role (tests add and change them). */
+async function resetAccounts() {
+  const store = contentServer.store;
+  const accounts = [TEST_MODERATOR, TEST_OTHER_MODERATOR, TEST_ADMIN];
+  for (const moderator of await store.listModerators()) {
+    const account = accounts.find((a) => a.name === moderator.name);
+    if (!account || account.role !== moderator.role) await store.removeModerator(moderator.name);
+  }
+  const left = new Set((await store.listModerators()).map((m) => m.name));
+  for (const account of accounts) {
+    if (!left.has(account.name)) await store.addModerator({ ...account });
   }
 }
 
@@ -111,8 +127,13 @@ const contentServerCommands = {
         return { url: contentServer.url, apiUrl: contentServer.apiUrl };
       case 'moderator':
         return { name: TEST_MODERATOR.name, password: TEST_MODERATOR.password };
-      case 'otherModerator':
-        return actAsOtherModerator(payload.request);
+      case 'as':
+        return callAs(payload.who, payload.method, payload.path, payload.body);
+      case 'resetAccounts':
+        await resetAccounts();
+        return true;
+      case 'accounts':
+        return { moderator: TEST_MODERATOR, admin: TEST_ADMIN };
       case 'reset':
         await api.reset();
         return true;

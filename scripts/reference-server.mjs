@@ -27,13 +27,20 @@ export const TEST_OTHER_MODERATOR = Object.freeze({
   role: 'moderator',
 });
 
+/** The desk's test admin: the settings and moderators views. */
+export const TEST_ADMIN = Object.freeze({
+  name: 'test-admin',
+  password: 'the test admin password for the desk',
+  role: 'admin',
+});
+
 const serviceModule = new URL('../server/build/server/service.js', import.meta.url);
 
 /**
  * Starts the service on its own port (ephemeral unless `port` is given), with an
  * in-memory database unless `dbPath` (or `databaseUrl`) says otherwise. `forTests`
  * raises the rate limit (options given explicitly still win); `testModerator`, on an
- * in-memory database, adds the desk's test accounts (TEST_MODERATOR, TEST_OTHER_MODERATOR). The result's `testing` is
+ * in-memory database, adds the desk's test accounts (TEST_MODERATOR, TEST_OTHER_MODERATOR, TEST_ADMIN). The result's `testing` is
  * the in-process testing handle (reset, configure, addArticle, stats), never reachable
  * over HTTP.
  *
@@ -56,6 +63,7 @@ export async function startReferenceServer({
   if (testModerator && !options.databaseUrl && (options.dbPath ?? ':memory:') === ':memory:') {
     await service.store.addModerator({ ...TEST_MODERATOR });
     await service.store.addModerator({ ...TEST_OTHER_MODERATOR });
+    await service.store.addModerator({ ...TEST_ADMIN });
   }
   return service;
 }

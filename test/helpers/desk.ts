@@ -130,6 +130,16 @@ export async function commentId(title: string, status = 'pending'): Promise<stri
   return found.id;
 }
 
+/** Calls the admin API as someone else, in their own session (signed in by the runner). */
+export function callAs(
+  who: 'other' | 'admin',
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: unknown }> {
+  return executeServerCommand('content-server', { action: 'as', who, method, path, body });
+}
+
 /**
  * Another moderator, in a session of their own (signed in over HTTP by the test
  * runner), sends `request` to the admin API's actions; the service's answer.
@@ -139,5 +149,20 @@ export function otherModeratorActs(request: {
   action: string;
   undo?: Record<string, number>;
 }): Promise<{ status: number; body: { results: { ok: boolean; error?: string }[] } }> {
-  return executeServerCommand('content-server', { action: 'otherModerator', request });
+  return callAs('other', 'POST', 'actions', request) as Promise<{
+    status: number;
+    body: { results: { ok: boolean; error?: string }[] };
+  }>;
+}
+
+/** Signs in through the form as the test admin. */
+export async function signInAsAdmin(el: MhnModeration): Promise<void> {
+  const { admin: account } = (await executeServerCommand('content-server', {
+    action: 'accounts',
+  })) as { admin: { name: string; password: string } };
+  await until(() => $(el, '#name'), 'no sign-in form');
+  ($(el, '#name') as HTMLInputElement).value = account.name;
+  ($(el, '#password') as HTMLInputElement).value = account.password;
+  ($(el, 'form.sign-in') as HTMLFormElement).requestSubmit(); // in any language
+  await until(() => $(el, '.desk'), 'the admin never got in');
 }

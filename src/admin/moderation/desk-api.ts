@@ -79,6 +79,7 @@ export type DeskErrorKind =
   | 'rate_limited'
   | 'not_found'
   | 'bad_request'
+  | 'invalid'
   | 'network'
   | 'timeout'
   | 'server'
@@ -89,6 +90,8 @@ export class DeskError extends Error {
     readonly kind: DeskErrorKind,
     message: string,
     readonly retryAfter?: number,
+    /** `invalid` (422): a sentence per field that needs attention. */
+    readonly fields: Readonly<Record<string, string>> = {},
   ) {
     super(message);
     this.name = 'DeskError';
@@ -139,6 +142,7 @@ const KINDS: Record<number, DeskErrorKind> = {
   403: 'forbidden',
   404: 'not_found',
   408: 'timeout',
+  422: 'invalid',
   429: 'rate_limited',
 };
 
@@ -161,7 +165,8 @@ export class DeskApi {
     return url.href;
   }
 
-  private async request(
+  /** One call to the admin API (`path` under `admin/`); its JSON, or null for a 204. */
+  async request(
     method: string,
     path: string,
     options: { query?: Record<string, string | null | undefined>; body?: unknown } = {},
@@ -198,10 +203,17 @@ export class DeskApi {
     if (!response.ok) {
       const envelope = isObject(json) && isObject(json['error']) ? json['error'] : {};
       const retry = Number(response.headers.get('Retry-After'));
+      const fields: Record<string, string> = {};
+      if (isObject(envelope['fields'])) {
+        for (const [key, value] of Object.entries(envelope['fields'])) {
+          if (typeof value === 'string') fields[key] = value;
+        }
+      }
       throw new DeskError(
         KINDS[response.status] ?? (response.status >= 500 ? 'server' : 'bad_request'),
         str(envelope['message']) || `The server answered ${response.status}.`,
         Number.isFinite(retry) && retry > 0 ? retry : undefined,
+        fields,
       );
     }
     return json;

@@ -155,8 +155,25 @@ export abstract class DeskBase implements ReactiveController {
     return this.t('moderation.failed.other', { message: e.message });
   }
 
+  /** The desk's translator, for the parts built on it (desk-admin.ts). */
+  get translate(): Translate {
+    return this.t;
+  }
+
+  /** Asks the service again who is signed in (after a 403: the role may have changed). */
+  async refreshSession(): Promise<void> {
+    try {
+      const session = await this.api?.session();
+      if (session) this.session = session;
+      else if (session === null) this.leave(this.t('moderation.expired'));
+    } catch {
+      // Unreachable now: the desk keeps what it knew; the next call says why.
+    }
+    this.changed();
+  }
+
   /** A failed call: the session ended (back to sign-in) or a reason to show. */
-  protected failed(error: unknown): string | null {
+  failed(error: unknown): string | null {
     if (error instanceof DeskError && error.kind === 'unauthorized') {
       this.leave(this.t('moderation.expired'));
       return null;

@@ -57,6 +57,14 @@ export const deskStyles = css`
     gap: 0.5em;
   }
 
+  .views {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em;
+    margin-block: 0.75em;
+  }
+
+  .views button[aria-current='page'],
   .statuses button[aria-pressed='true'] {
     color: var(--_accent-text);
     background: var(--_accent);
@@ -153,5 +161,37 @@ export const deskStyles = css`
 
   .history {
     padding-inline-start: 1.25em;
+  }
+
+  .admin fieldset {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    margin: 0 0 0.75em;
+  }
+
+  .admin legend {
+    font-weight: 600;
+  }
+
+  .admin fieldset label.check {
+    display: flex;
+  }
+
+  .hint,
+  .field .error {
+    display: block;
+    font-size: 0.875em;
+    margin-block: 0.25em 0;
+  }
+
+  .moderators {
+    list-style: none;
+    margin: 0 0 1em;
+    padding: 0;
+  }
+
+  .moderator {
+    border-block-end: 1px solid var(--_border);
+    padding-block: 0.75em;
   }
 `;

@@ -7,6 +7,8 @@ import { hostStyles } from '../../core/styles.js';
 import { safeUrl } from '../../core/urls.js';
 import { moderation as en } from '../../i18n/en.js';
 import { moderation as es } from '../../i18n/es.js';
+import { DeskAdmin } from './desk-admin.js';
+import { renderModerators, renderSettings, renderViewSwitch } from './desk-admin-views.js';
 import { DeskApi } from './desk-api.js';
 import { Desk } from './desk-state.js';
 import {
@@ -37,7 +39,8 @@ function isTyping(target: EventTarget | undefined): boolean {
  * safety first, with a banner and a link to the moderators' guide), and approve, reject,
  * mark as spam or delete them one by one or many at once; each action can be undone for
  * a few seconds. Comments can also be edited (the original stays in the history) and
- * their poster blocked. An admin element: it is built apart from the partner bundle
+ * their poster blocked. Admins also find **Settings** (the site's moderation settings)
+ * and **Moderators** (add, change role, new password, remove). An admin element: it is built apart from the partner bundle
  * (`dist/admin/mhn-moderation.js`) and must be served from the Content API's own origin
  * (its session cookie is `SameSite=Strict` and it accepts writes only from there).
  *
@@ -50,6 +53,7 @@ function isTyping(target: EventTarget | undefined): boolean {
  * @attr {string} guide-href - Where the moderators' guide to safety-held posts is (linked from their banner).
  * @prop {string} guideHref - Where the moderators' guide to safety-held posts is (linked from their banner).
  *
+ * @csspart views - Queue / Settings / Moderators (admins only).
  * @csspart sign-in - The sign-in form.
  * @csspart filters - The status, article, reason and order filters.
  * @csspart bulk - Select all and the bulk action buttons.
@@ -72,6 +76,7 @@ export class MhnModeration extends MhnElement {
   @property({ attribute: false }) fetcher?: typeof fetch;
 
   private readonly desk = new Desk(this, (key, params) => this.t(key, params));
+  private readonly admin = new DeskAdmin(this.desk, this);
   private started?: string;
 
   override connectedCallback(): void {
@@ -86,6 +91,8 @@ export class MhnModeration extends MhnElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
+    // Only admins have the other views; anyone else (signed out, a moderator) the queue.
+    if (!this.admin.isAdmin) this.admin.view = 'queue';
     const endpoint = this.resolvedEndpoint;
     const key = endpoint ?? '';
     if (key !== this.started || changed.has('fetcher')) {
@@ -97,6 +104,7 @@ export class MhnModeration extends MhnElement {
   private readonly onKey = (event: KeyboardEvent): void => {
     const desk = this.desk;
     if (desk.phase !== 'ready' || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (this.admin.view !== 'queue') return;
     if (isTyping(event.composedPath()[0])) return;
     const key = event.key.toLowerCase();
     if (key === 'j' || key === 'k') {
@@ -117,6 +125,9 @@ export class MhnModeration extends MhnElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    const selector = this.admin.focus;
+    this.admin.focus = null;
+    if (selector) this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
     const target = this.desk.focus;
     if (!target) return;
     this.desk.focus = null;
@@ -155,7 +166,20 @@ export class MhnModeration extends MhnElement {
           ${this.t('moderation.signOut')}
         </button>
       </header>
-      <div class="live" role="status" part="status">
+      ${renderViewSwitch(this.admin, this.t)}
+      ${
+        this.admin.view === 'settings'
+          ? renderSettings(this.admin, this.t)
+          : this.admin.view === 'moderators'
+            ? renderModerators(this.admin, this.t, ctx.lang, desk.session?.name ?? '')
+            : this.renderQueueView(ctx)
+      }
+    </section>`;
+  }
+
+  private renderQueueView(ctx: ViewContext): TemplateResult {
+    const desk = this.desk;
+    return html`<div class="live" role="status" part="status">
         ${desk.announcement.text}
         ${
           desk.announcement.undo
@@ -168,8 +192,7 @@ export class MhnModeration extends MhnElement {
       <p class="error" role="alert">${desk.alert}</p>
       ${renderFilters(ctx)}
       <p class="muted keys">${this.t('moderation.keys')}</p>
-      ${renderBulk(ctx)} ${this.renderQueue(ctx)}
-    </section>`;
+      ${renderBulk(ctx)} ${this.renderQueue(ctx)}`;
   }
 
   private renderQueue(ctx: ViewContext): TemplateResult {
