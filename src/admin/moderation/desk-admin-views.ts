@@ -11,6 +11,7 @@ import {
   NUMBER_SETTINGS,
   type Moderator,
   type NumberSetting,
+  type SettingsView,
   type Source,
 } from './desk-admin-api.js';
 import type { DeskAdmin, DeskView, SettingsForm } from './desk-admin.js';
@@ -63,17 +64,21 @@ function loadState(load: 'loading' | 'error' | 'ready', t: Translate, retry: () 
     <button type="button" @click=${retry}>${t('moderation.retry')}</button>`;
 }
 
+/** The Settings view: its heading stays put (it has the keyboard) while the form loads. */
 export function renderSettings(admin: DeskAdmin, t: Translate): TemplateResult {
   const view = admin.settings;
-  const heading = html`<h3 id="settings-heading" tabindex="-1">
-    ${t('moderation.view.settings')}
-  </h3>`;
-  if (admin.settingsLoad !== 'ready' || !view) {
-    return html`<section class="admin" aria-labelledby="settings-heading">
-      ${heading} ${regions(admin)}
-      ${loadState(admin.settingsLoad, t, () => void admin.loadSettings())}
-    </section>`;
-  }
+  return html`<section class="admin" aria-labelledby="settings-heading">
+    <h3 id="settings-heading" tabindex="-1">${t('moderation.view.settings')}</h3>
+    ${
+      admin.settingsLoad !== 'ready' || !view
+        ? html`${regions(admin)}
+          ${loadState(admin.settingsLoad, t, () => void admin.loadSettings())}`
+        : settingsForm(admin, t, view)
+    }
+  </section>`;
+}
+
+function settingsForm(admin: DeskAdmin, t: Translate, view: SettingsView): TemplateResult {
   const { settings: s, sources } = view;
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
@@ -89,7 +94,9 @@ export function renderSettings(admin: DeskAdmin, t: Translate): TemplateResult {
     } as SettingsForm;
     for (const name of NUMBER_SETTINGS) form[name] = text(name);
     void admin.saveSettings(form).then((saved) => {
-      if (saved) element.reset();
+      // The new secret is not kept in the page once saved (the others show what is in effect).
+      const secret = element.elements.namedItem('webhookSecret') as HTMLInputElement | null;
+      if (saved && secret) secret.value = '';
     });
   };
   const numberField = (name: NumberSetting) =>
@@ -99,94 +106,91 @@ export function renderSettings(admin: DeskAdmin, t: Translate): TemplateResult {
         id="setting-${name}"
         name=${name}
         inputmode="numeric"
-        .value=${String(s[name])}
+        .value=${live(String(s[name]))}
         aria-invalid=${invalid(admin, name)}
         aria-describedby=${describedBy(admin, name, `from-${name}`)}
       />
       ${source(t, sources[name], `from-${name}`)} ${problem(admin, name)}
     </p>`;
-  return html`<section class="admin" aria-labelledby="settings-heading">
-    ${heading}
-    <form @submit=${submit} novalidate>
-      <fieldset
-        id="setting-mode"
-        tabindex="-1"
-        aria-invalid=${invalid(admin, 'mode')}
-        aria-describedby=${describedBy(admin, 'mode', 'from-mode')}
-      >
-        <legend>${t('moderation.settings.mode')}</legend>
-        ${(['hold-all', 'rules'] as const).map(
-          (mode) =>
-            html`<label class="check">
-              <input type="radio" name="mode" value=${mode} .checked=${s.mode === mode} />
-              ${t(`moderation.settings.mode.${mode}`)}
-            </label>`,
-        )}
-        ${source(t, sources.mode, 'from-mode')} ${problem(admin, 'mode')}
-      </fieldset>
-      ${numberField('maxLinks')}
-      <p class="field">
-        <label for="setting-restricted">${t('moderation.settings.restricted')}</label>
-        <textarea
-          id="setting-restricted"
-          name="restricted"
-          rows="4"
-          .value=${s.restricted.join('\n')}
-          aria-invalid=${invalid(admin, 'restricted')}
-          aria-describedby=${describedBy(admin, 'restricted', 'from-restricted')}
-        ></textarea>
-        ${source(t, sources.restricted, 'from-restricted')} ${problem(admin, 'restricted')}
-      </p>
-      <p class="field">
-        <label class="check">
-          <input
-            type="checkbox"
-            id="setting-holdFirstTime"
-            name="holdFirstTime"
-            .checked=${s.holdFirstTime}
-            aria-describedby=${describedBy(admin, 'holdFirstTime', 'from-holdFirstTime')}
-          />
-          ${t('moderation.settings.holdFirstTime')}
-        </label>
-        ${source(t, sources.holdFirstTime, 'from-holdFirstTime')} ${problem(admin, 'holdFirstTime')}
-      </p>
-      ${numberField('reportThreshold')}
-      <details class="field">
-        <summary>${t('moderation.settings.spam')}</summary>
-        ${numberField('minSubmitSeconds')} ${numberField('duplicateWindowMinutes')}
-        ${numberField('duplicateClients')}
-      </details>
-      <p class="field">
-        <label for="setting-webhookUrl">${t('moderation.settings.webhookUrl')}</label>
+  return html`<form @submit=${submit} novalidate>
+    <fieldset
+      id="setting-mode"
+      tabindex="-1"
+      aria-invalid=${invalid(admin, 'mode')}
+      aria-describedby=${describedBy(admin, 'mode', 'from-mode')}
+    >
+      <legend>${t('moderation.settings.mode')}</legend>
+      ${(['hold-all', 'rules'] as const).map(
+        (mode) =>
+          html`<label class="check">
+            <input type="radio" name="mode" value=${mode} .checked=${live(s.mode === mode)} />
+            ${t(`moderation.settings.mode.${mode}`)}
+          </label>`,
+      )}
+      ${source(t, sources.mode, 'from-mode')} ${problem(admin, 'mode')}
+    </fieldset>
+    ${numberField('maxLinks')}
+    <p class="field">
+      <label for="setting-restricted">${t('moderation.settings.restricted')}</label>
+      <textarea
+        id="setting-restricted"
+        name="restricted"
+        rows="4"
+        .value=${live(s.restricted.join('\n'))}
+        aria-invalid=${invalid(admin, 'restricted')}
+        aria-describedby=${describedBy(admin, 'restricted', 'from-restricted')}
+      ></textarea>
+      ${source(t, sources.restricted, 'from-restricted')} ${problem(admin, 'restricted')}
+    </p>
+    <p class="field">
+      <label class="check">
         <input
-          id="setting-webhookUrl"
-          name="webhookUrl"
-          type="url"
-          .value=${s.webhook?.url ?? ''}
-          aria-invalid=${invalid(admin, 'webhookUrl')}
-          aria-describedby=${describedBy(admin, 'webhookUrl', 'from-webhook')}
+          type="checkbox"
+          id="setting-holdFirstTime"
+          name="holdFirstTime"
+          .checked=${live(s.holdFirstTime)}
+          aria-describedby=${describedBy(admin, 'holdFirstTime', 'from-holdFirstTime')}
         />
-        ${source(t, sources.webhook, 'from-webhook')} ${problem(admin, 'webhookUrl')}
-      </p>
-      <p class="field">
-        <label for="setting-webhookSecret">${t('moderation.settings.webhookSecret')}</label>
-        <input
-          id="setting-webhookSecret"
-          name="webhookSecret"
-          type="password"
-          autocomplete="off"
-          aria-invalid=${invalid(admin, 'webhookSecret')}
-          aria-describedby=${describedBy(admin, 'webhookSecret', 'secret-state')}
-        />
-        <span class="muted hint" id="secret-state">
-          ${t(s.webhook?.secretSet ? 'moderation.settings.secretSet' : 'moderation.settings.secretUnset')}
-        </span>
-        ${problem(admin, 'webhookSecret')}
-      </p>
-      ${regions(admin)}
-      <button type="submit" ?disabled=${admin.busy}>${t('moderation.settings.save')}</button>
-    </form>
-  </section>`;
+        ${t('moderation.settings.holdFirstTime')}
+      </label>
+      ${source(t, sources.holdFirstTime, 'from-holdFirstTime')} ${problem(admin, 'holdFirstTime')}
+    </p>
+    ${numberField('reportThreshold')}
+    <details class="field">
+      <summary>${t('moderation.settings.spam')}</summary>
+      ${numberField('minSubmitSeconds')} ${numberField('duplicateWindowMinutes')}
+      ${numberField('duplicateClients')}
+    </details>
+    <p class="field">
+      <label for="setting-webhookUrl">${t('moderation.settings.webhookUrl')}</label>
+      <input
+        id="setting-webhookUrl"
+        name="webhookUrl"
+        type="url"
+        .value=${live(s.webhook?.url ?? '')}
+        aria-invalid=${invalid(admin, 'webhookUrl')}
+        aria-describedby=${describedBy(admin, 'webhookUrl', 'from-webhook')}
+      />
+      ${source(t, sources.webhook, 'from-webhook')} ${problem(admin, 'webhookUrl')}
+    </p>
+    <p class="field">
+      <label for="setting-webhookSecret">${t('moderation.settings.webhookSecret')}</label>
+      <input
+        id="setting-webhookSecret"
+        name="webhookSecret"
+        type="password"
+        autocomplete="off"
+        aria-invalid=${invalid(admin, 'webhookSecret')}
+        aria-describedby=${describedBy(admin, 'webhookSecret', 'secret-state')}
+      />
+      <span class="muted hint" id="secret-state">
+        ${t(s.webhook?.secretSet ? 'moderation.settings.secretSet' : 'moderation.settings.secretUnset')}
+      </span>
+      ${problem(admin, 'webhookSecret')}
+    </p>
+    ${regions(admin)}
+    <button type="submit" ?disabled=${admin.busy}>${t('moderation.settings.save')}</button>
+  </form>`;
 }
 
 interface Row {

@@ -87,6 +87,8 @@ export class DeskAdmin {
     this.rowErrors = new Map();
     this.confirming = this.resetting = null;
     this.message = this.alert = '';
+    // The keyboard goes to the view's heading, as the queue's does after sign-in.
+    this.focus = this.view === 'queue' ? '#desk-heading' : `#${this.view}-heading`;
     if (this.view === 'settings') void this.loadSettings();
     if (this.view === 'moderators') void this.loadModerators();
     this.changed();

@@ -68,6 +68,7 @@ describe('<mhn-moderation>: the admin views', () => {
     const el = await adminDesk('Settings');
     await until(() => $(el, '#setting-maxLinks'), 'no settings form');
     expect($(el, '.views button[aria-current="page"]')!.textContent).to.contain('Settings');
+    expect(el.shadowRoot!.activeElement?.id).to.equal('settings-heading');
     const holdAll = $(el, 'input[name="mode"][value="hold-all"]') as HTMLInputElement;
     expect(holdAll.checked).to.equal(true);
     ($(el, 'input[name="mode"][value="rules"]') as HTMLInputElement).click();
@@ -76,6 +77,12 @@ describe('<mhn-moderation>: the admin views', () => {
     button(el, 'Save settings').click();
     await until(() => live(el).includes('Settings saved'), 'not saved');
     expect(text($(el, '#from-maxLinks'))).to.equal('Set here.');
+    // The form shows what is now in effect.
+    expect(input(el, 'setting-maxLinks').value).to.equal('1');
+    expect(($(el, '#setting-restricted') as HTMLTextAreaElement).value).to.equal(
+      'casino\ncheap pills',
+    );
+    expect(($(el, 'input[name="mode"][value="rules"]') as HTMLInputElement).checked).to.equal(true);
     const saved = (await callAs('admin', 'GET', 'settings')).body as {
       settings: { mode: string; maxLinks: number; restricted: string[] };
     };
