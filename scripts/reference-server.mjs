@@ -6,6 +6,8 @@ import { existsSync } from 'node:fs';
 
 /** Tests post many comments from one address: a limit they only meet when they mean to. */
 export const TEST_RATE_LIMIT = { max: 10_000, windowMs: 60_000 };
+/** Tests post a form the moment it is shown, as no person does: no minimum time. */
+export const TEST_MIN_SUBMIT_SECONDS = 0;
 
 /**
  * The moderation desk's test account: added when a test asks for it (`testModerator`;
@@ -39,8 +41,9 @@ const serviceModule = new URL('../server/build/server/service.js', import.meta.u
 /**
  * Starts the service on its own port (ephemeral unless `port` is given), with an
  * in-memory database unless `dbPath` (or `databaseUrl`) says otherwise. `forTests`
- * raises the rate limit (options given explicitly still win); `testModerator`, on an
- * in-memory database, adds the desk's test accounts (TEST_MODERATOR, TEST_OTHER_MODERATOR, TEST_ADMIN). The result's `testing` is
+ * drops the form's minimum time and raises the rate limit (options given explicitly still
+ * win); `testModerator`, on an in-memory database, adds the desk's test accounts
+ * (TEST_MODERATOR, TEST_OTHER_MODERATOR, TEST_ADMIN). The result's `testing` is
  * the in-process testing handle (reset, configure, addArticle, stats), never reachable
  * over HTTP.
  *
@@ -57,7 +60,7 @@ export async function startReferenceServer({
   }
   const { startService } = await import(serviceModule.href);
   const service = await startService({
-    ...(forTests ? { rateLimit: TEST_RATE_LIMIT } : {}),
+    ...(forTests ? { rateLimit: TEST_RATE_LIMIT, minSubmitSeconds: TEST_MIN_SUBMIT_SECONDS } : {}),
     ...options,
   });
   if (testModerator && !options.databaseUrl && (options.dbPath ?? ':memory:') === ':memory:') {

@@ -25,6 +25,7 @@ import {
 } from './moderation/webhook.js';
 import { ClientKeys, pepperedSecretSource, type ClientKeySet } from './moderation/index.js';
 import type { StaticOptions } from './http/static.js';
+import { formTokens } from './moderation/form-token.js';
 import { openApiFile, sampleContentDir } from './paths.js';
 import { resolveSecret } from './secret.js';
 import type { StoreOptions } from './store/common.js';
@@ -66,6 +67,11 @@ export interface ServiceOptions {
   /** New comments held as pending (default true). */
   moderation?: boolean;
   rateLimit?: RateLimit;
+  /**
+   * Overrides the content folder's minimum time from showing the comment form to posting
+   * it (`moderation.minSubmitSeconds`); tests that post at once set 0.
+   */
+  minSubmitSeconds?: number;
   maxBodyBytes?: number;
   /** Time to send a POST body before 408 (default 10 s). */
   bodyTimeoutMs?: number;
@@ -151,6 +157,7 @@ export async function startService(options: ServiceOptions = {}): Promise<Runnin
     const defaults = {
       moderation: options.moderation ?? true,
       rateLimit: { ...(options.rateLimit ?? DEFAULT_RATE_LIMIT) },
+      minSubmitSeconds: options.minSubmitSeconds ?? null,
     };
     let log: FastifyBaseLogger | null = null;
     const dispatcher = new WebhookDispatcher({
@@ -159,7 +166,7 @@ export async function startService(options: ServiceOptions = {}): Promise<Runnin
     });
     const ctx: ServiceContext = {
       store,
-      settings: { moderation: defaults.moderation, rateLimit: { ...defaults.rateLimit } },
+      settings: { ...defaults, rateLimit: { ...defaults.rateLimit } },
       maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
       bodyTimeoutMs: options.bodyTimeoutMs ?? 10_000,
       content: () => content,
@@ -173,6 +180,7 @@ export async function startService(options: ServiceOptions = {}): Promise<Runnin
         return keys;
       },
       notify: () => undefined,
+      formTokens: formTokens(secret, options.storeOptions?.now),
     };
     ctx.notify = createNotifier(ctx, dispatcher, () => log);
     const testing = createTestingHandle(ctx, {

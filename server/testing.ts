@@ -40,7 +40,12 @@ export interface TestingHandle {
    * moderation and rate limit.
    */
   reset(): Promise<void>;
-  configure(settings: { moderation?: boolean; rateLimit?: Partial<RateLimit> }): void;
+  configure(settings: {
+    moderation?: boolean;
+    rateLimit?: Partial<RateLimit>;
+    /** The minimum time from form to post (null: the content folder's). */
+    minSubmitSeconds?: number | null;
+  }): void;
   /** Serves (or replaces) an article and seeds its comments, given or generated. */
   addArticle(
     article: Article,
@@ -99,10 +104,12 @@ export function createTestingHandle(
       // Settings first, synchronously: a configure() right after reset() wins.
       ctx.settings.moderation = defaults.moderation;
       ctx.settings.rateLimit = { ...defaults.rateLimit };
+      ctx.settings.minSubmitSeconds = defaults.minSubmitSeconds;
       await reseed();
     },
-    configure({ moderation, rateLimit }) {
+    configure({ moderation, rateLimit, minSubmitSeconds }) {
       if (moderation !== undefined) ctx.settings.moderation = Boolean(moderation);
+      if (minSubmitSeconds !== undefined) ctx.settings.minSubmitSeconds = minSubmitSeconds;
       if (rateLimit) ctx.settings.rateLimit = { ...ctx.settings.rateLimit, ...rateLimit };
     },
     async addArticle(article, { comments, commentCount } = {}) {

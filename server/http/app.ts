@@ -12,6 +12,7 @@ import { adminRoutes } from '../routes/admin.js';
 import { adminSettingsRoutes } from '../routes/admin-settings.js';
 import { articleRoutes } from '../routes/articles.js';
 import { commentRoutes } from '../routes/comments.js';
+import { posterRoutes } from '../routes/poster.js';
 import { healthRoutes } from '../routes/health.js';
 import { siteRoutes } from '../routes/site.js';
 import { therapistRoutes } from '../routes/therapists.js';
@@ -102,8 +103,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(cors, {
     origin: '*',
-    methods: 'GET, POST, OPTIONS',
-    allowedHeaders: 'Content-Type, Idempotency-Key',
+    // DELETE and Authorization: a poster's own deletion, with its bearer token.
+    methods: 'GET, POST, DELETE, OPTIONS',
+    allowedHeaders: 'Authorization, Content-Type, Idempotency-Key',
     exposedHeaders: 'ETag, Retry-After',
     maxAge: 600,
     // Preflights are answered only on the API's own paths (see registrar.ts): OPTIONS
@@ -179,6 +181,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   siteRoutes(app, ctx, route);
   articleRoutes(app, ctx, route);
   commentRoutes(app, ctx, route);
+  posterRoutes(app, ctx, route);
   topicRoutes(app, ctx, route);
   therapistRoutes(app, ctx, route);
   adminRoutes(app, ctx, route);

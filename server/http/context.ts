@@ -13,6 +13,7 @@ import type {
   Therapist,
   Topic,
 } from '../content/index.js';
+import type { FormTokens } from '../moderation/form-token.js';
 import type { ClientKeySet } from '../moderation/index.js';
 import type { ModerationStore } from '../store/moderation-types.js';
 import type { Notify } from './notify.js';
@@ -31,6 +32,11 @@ export interface Settings {
    */
   moderation: boolean;
   rateLimit: RateLimit;
+  /**
+   * Overrides the content folder's `moderation.minSubmitSeconds` (null: the folder's).
+   * Tests post faster than people do.
+   */
+  minSubmitSeconds: number | null;
 }
 
 /**
@@ -74,6 +80,11 @@ export interface ServiceContext {
    * retried with backoff, and logged without bodies (docs/moderation.md#webhook).
    */
   notify: Notify;
+  /**
+   * The comment form's timing tokens (`GET /comment-form`), signed with the service's
+   * secret — the one place that decides which secret signs them.
+   */
+  formTokens: FormTokens;
 }
 
 export function emptyOverlay(): ContentOverlay {

@@ -9,9 +9,10 @@ import { API_ERROR_STATUS, type ApiErrorCode } from '../../src/contract/index.js
 
 /**
  * Codes only the admin API answers (not part of the widgets' contract, src/contract/):
- * no live session, and a session whose role or request (Origin, CSRF token) is refused.
+ * no live session. (`forbidden` — a session whose role or request is refused — is in the
+ * contract too: a poster's wrong deletion token is answered with it.)
  */
-export const ADMIN_ERROR_STATUS = { unauthorized: 401, forbidden: 403 } as const;
+export const ADMIN_ERROR_STATUS = { unauthorized: 401 } as const;
 export type AdminErrorCode = keyof typeof ADMIN_ERROR_STATUS;
 const STATUS: Record<ApiErrorCode | AdminErrorCode, number> = {
   ...API_ERROR_STATUS,

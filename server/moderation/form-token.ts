@@ -37,3 +37,18 @@ export function formAge(
   const age = now - Number(issued);
   return age < 0 || age > maxAgeMs ? null : age;
 }
+
+/** The form tokens of one service: issued and read with one secret, kept in one place. */
+export interface FormTokens {
+  /** A token for a form shown now. */
+  issue(): string;
+  /** How long ago the form with this token was shown, or null (see `formAge`). */
+  age(token: unknown): number | null;
+}
+
+export function formTokens(secret: string | Uint8Array, now: () => number = Date.now): FormTokens {
+  return {
+    issue: () => issueFormToken(secret, now()),
+    age: (token) => (typeof token === 'string' ? formAge(secret, token, now()) : null),
+  };
+}

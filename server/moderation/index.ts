@@ -59,4 +59,4 @@ export {
   type WebhookEvent,
   type WebhookEventType,
 } from './webhook.js';
-export { formAge, issueFormToken } from './form-token.js';
+export { formAge, formTokens, issueFormToken, type FormTokens } from './form-token.js';

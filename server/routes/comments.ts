@@ -20,12 +20,22 @@ import type {
   IdempotencyLookup,
   StoredComment,
 } from '../store/types.js';
-import { eventFor, evaluate, safetyMatcher, type SafetyList } from '../moderation/index.js';
+import {
+  eventFor,
+  evaluate,
+  safetyMatcher,
+  type ModerationSettings,
+  type SafetyList,
+} from '../moderation/index.js';
 import { commentPayload } from '../http/notify.js';
 import { effectiveSettings } from '../http/site-settings.js';
 import { moderationHistory } from '../store/moderation-adapters.js';
+import { DELETION_WINDOW_MS, hashToken, newToken } from '../store/moderation-common.js';
 import { findArticle } from './articles.js';
 import { checkCommentText, type CommentText } from './comment-text.js';
+
+/** ISO time without milliseconds when they are zero, as comments' `created`. */
+const isoTime = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
 
 /** The comment as the API presents it. */
 export function presentComment(comment: StoredComment) {
@@ -33,7 +43,7 @@ export function presentComment(comment: StoredComment) {
     id: `c-${comment.id}`,
     title: comment.title,
     author: comment.author,
-    created: new Date(comment.created).toISOString().replace('.000Z', 'Z'),
+    created: isoTime(comment.created),
     body: comment.body,
   };
 }
@@ -177,6 +187,12 @@ export function commentRoutes(app: FastifyInstance, ctx: ServiceContext, route: 
   );
 }
 
+/** The settings, with the testing handle's minimum time when it sets one. */
+function withTestTiming(ctx: ServiceContext, settings: ModerationSettings): ModerationSettings {
+  const { minSubmitSeconds } = ctx.settings;
+  return minSubmitSeconds === null ? settings : { ...settings, minSubmitSeconds };
+}
+
 /** The form's honeypot field (`website`), as sent: people never see it and leave it empty. */
 function honeypotOf(body: unknown): string {
   const value = (body as { website?: unknown } | null)?.website;
@@ -197,6 +213,11 @@ async function findReplay(
     if (found !== null) return found;
   }
   return null;
+}
+
+/** The form's timing token (`formToken`, from GET /comment-form), as sent. */
+function formTokenOf(body: unknown): unknown {
+  return (body as { formToken?: unknown } | null)?.formToken;
 }
 
 async function postComment(ctx: ServiceContext, request: FastifyRequest, reply: FastifyReply) {
@@ -221,6 +242,9 @@ async function postComment(ctx: ServiceContext, request: FastifyRequest, reply: 
       ? null
       : { key: `${article.slug}/${key}`, client, fingerprint: fingerprintOf(article.slug, input) };
   const created = Date.now();
+  // The poster's own deletion: the token goes to them in the 201 (and in its replays),
+  // the store keeps only its hash.
+  const deletionToken = newToken();
   const create = (
     render: (comment: StoredComment) => { status: number; body: string },
     decision: Pick<Decision, 'status' | 'reasons' | 'fingerprint'>,
@@ -234,6 +258,7 @@ async function postComment(ctx: ServiceContext, request: FastifyRequest, reply: 
         client,
         reasons: decision.reasons,
         ...(decision.fingerprint ? { bodyHash: decision.fingerprint } : {}),
+        deletionTokenHash: hashToken(deletionToken),
       },
       claim,
       render,
@@ -259,10 +284,14 @@ async function postComment(ctx: ServiceContext, request: FastifyRequest, reply: 
         now: created,
         history: moderationHistory(ctx.store),
         safety: safetyMatcher(ctx.content().safety as readonly SafetyList[]),
-        submission: { honeypot: honeypotOf(request.body) },
+        submission: {
+          honeypot: honeypotOf(request.body),
+          // A missing, forged or stale token: unknown, and the timing rule does not apply.
+          formAgeMs: ctx.formTokens.age(formTokenOf(request.body)),
+        },
       },
       // Read on every post: a desk change applies at once, on every instance.
-      (await effectiveSettings(ctx)).settings,
+      withTestTiming(ctx, (await effectiveSettings(ctx)).settings),
     );
     const safety = decision.reasons.includes('safety');
     if (await ctx.store.isBlocked(clients.all)) {
@@ -281,6 +310,7 @@ async function postComment(ctx: ServiceContext, request: FastifyRequest, reply: 
           status: shown,
           comment: presentComment(comment),
           ...(safety ? { safety: true } : {}),
+          deletion: { token: deletionToken, expires: isoTime(created + DELETION_WINDOW_MS) },
         }),
       };
     }, decision);

@@ -7,9 +7,13 @@
 export const API_ERROR_STATUS = {
   bad_request: 400,
   comments_closed: 403,
+  /** The request carries credentials that do not allow it (a wrong deletion token). */
+  forbidden: 403,
   not_found: 404,
   method_not_allowed: 405,
   request_timeout: 408,
+  /** The poster's deletion token has expired (24 hours after posting). */
+  deletion_expired: 410,
   payload_too_large: 413,
   unsupported_media_type: 415,
   validation_failed: 422,

@@ -50,6 +50,23 @@ export interface CommentPostResult {
   comment: Comment;
   /** The comment matched the safety lists: held for a person; show the crisis lines. */
   safety?: true;
+  /** The poster's own deletion (every new comment; absent from older servers' answers). */
+  deletion?: CommentDeletion;
+}
+
+/**
+ * What lets a poster delete their own comment: send `token` as
+ * `Authorization: Bearer <token>` to `DELETE /articles/{slug}/comments/{id}` until
+ * `expires` (an ISO time, 24 hours after posting).
+ */
+export interface CommentDeletion {
+  token: string;
+  expires: string;
+}
+
+/** The 200 body of `GET /comment-form`: the timing token of a form being shown. */
+export interface CommentForm {
+  formToken: string;
 }
 
 export interface SocialLink {
@@ -140,6 +157,10 @@ export interface CommentInput {
   /** Absent, null or empty for an anonymous comment. */
   author?: string | null;
   body: string;
+  /** The form's honeypot, sent as it is: people never see it and leave it empty. */
+  website?: string;
+  /** The token of `GET /comment-form`, fetched when the form was shown. */
+  formToken?: string;
 }
 
 /** The 200 body of `GET /healthz` and `GET /readyz` (a 503 carries the error envelope). */

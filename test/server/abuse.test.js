@@ -924,7 +924,7 @@ describe('every error has its own documented code', () => {
   test('OPTIONS: the CORS preflight on known routes, 404 elsewhere', async () => {
     const known = await request(server.origin, { method: 'OPTIONS', path: `${api()}${COMMENTS}` });
     assert.equal(known.status, 204);
-    assert.equal(known.headers['access-control-allow-methods'], 'GET, POST, OPTIONS');
+    assert.equal(known.headers['access-control-allow-methods'], 'GET, POST, DELETE, OPTIONS');
     for (const target of [`${api()}/nope`, `${api()}/`, `${api()}/articles`]) {
       assertError(
         await request(server.origin, { method: 'OPTIONS', path: target }),

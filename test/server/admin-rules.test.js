@@ -81,7 +81,7 @@ describe('moderation off: the site rules decide', () => {
       website: 'https://spam.example',
     });
     assert.equal(answer.status, 'pending');
-    assert.deepEqual(Object.keys(answer).sort(), ['comment', 'status']);
+    assert.deepEqual(Object.keys(answer).sort(), ['comment', 'deletion', 'status']);
     assert.ok(!(await publicIds(server)).includes(answer.comment.id));
     const spam = await queue('status=spam');
     const item = spam.items.find((/** @type {any} */ c) => c.id === answer.comment.id);

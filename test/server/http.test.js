@@ -128,8 +128,11 @@ describe('HTTP behaviour', () => {
     });
     assert.equal(res.status, 204);
     assert.equal(res.headers.get('access-control-allow-origin'), '*');
-    assert.equal(res.headers.get('access-control-allow-methods'), 'GET, POST, OPTIONS');
-    assert.equal(res.headers.get('access-control-allow-headers'), 'Content-Type, Idempotency-Key');
+    assert.equal(res.headers.get('access-control-allow-methods'), 'GET, POST, DELETE, OPTIONS');
+    assert.equal(
+      res.headers.get('access-control-allow-headers'),
+      'Authorization, Content-Type, Idempotency-Key',
+    );
     assert.equal(res.headers.get('access-control-max-age'), '600');
     assert.equal(res.headers.get('set-cookie'), null);
     assert.equal(await res.text(), '');

@@ -402,6 +402,50 @@ describe('the service answers as docs/openapi.yaml says', () => {
     await expectDocumented(res, 'preflightComments', 204);
   });
 
+  test('getCommentForm: 200, never cached', async () => {
+    const body = await expectDocumented(await server.get('/comment-form'), 'getCommentForm', 200);
+    assert.equal(typeof body.formToken, 'string');
+  });
+
+  test('postComment with the form token and the honeypot; deleteOwnComment: 204, 403, 404', async () => {
+    const { formToken } = await (await server.get('/comment-form')).json();
+    const created = await expectDocumented(
+      await post(ARTICLE, { title: 'Mine', body: 'For a while.', website: '', formToken }),
+      'postComment',
+      201,
+    );
+    const path = `/articles/${ARTICLE}/comments/${created.comment.id}`;
+    const del = (/** @type {string} */ token, target = path) =>
+      server.get(target, { method: 'DELETE', headers: { Authorization: `Bearer ${token}` } });
+    await expectDocumented(await del('not-the-token'), 'deleteOwnComment', 403);
+    await expectDocumented(await del(created.deletion.token), 'deleteOwnComment', 204);
+    await expectDocumented(await del(created.deletion.token), 'deleteOwnComment', 404);
+    await expectDocumented(
+      await del(created.deletion.token, `/articles/${ARTICLE}/comments/c-999999`),
+      'deleteOwnComment',
+      404,
+    );
+  });
+
+  test('deleteOwnComment: 410 deletion_expired after 24 hours', async () => {
+    let now = Date.now();
+    const local = await startServer({ storeOptions: { now: () => now } });
+    try {
+      const created = await (
+        await local.post(ARTICLE, { title: 'Late', body: 'Too late.' })
+      ).json();
+      now += 25 * 60 * 60 * 1000;
+      const res = await local.get(`/articles/${ARTICLE}/comments/${created.comment.id}`, {
+        method: 'DELETE',
+        headers: { Authorization: `Bearer ${created.deletion.token}` },
+      });
+      const error = await expectDocumented(res, 'deleteOwnComment', 410);
+      assert.equal(error.error.code, 'deletion_expired');
+    } finally {
+      await local.close();
+    }
+  });
+
   test('getTopic: 200, 304 and 404', async () => {
     await expectCached('/topics/emotional-resilience', 'getTopic');
     await expectDocumented(await server.get('/topics/no-such-topic'), 'getTopic', 404);
@@ -504,6 +548,13 @@ describe('the service answers as docs/openapi.yaml says', () => {
         [await local.get(`/articles/${ARTICLE}`), 'getArticle'],
         [await local.get(`/articles/${ARTICLE}/comments`), 'listComments'],
         [await local.post(ARTICLE, { title: 'T', body: 'B' }), 'postComment'],
+        [
+          await local.get(`/articles/${ARTICLE}/comments/c-1`, {
+            method: 'DELETE',
+            headers: { Authorization: 'Bearer x' },
+          }),
+          'deleteOwnComment',
+        ],
       ])) {
         const error = await expectDocumented(res, target, 503);
         assert.equal(error.error.code, 'unavailable', target);
