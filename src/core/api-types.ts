@@ -13,6 +13,8 @@ export type {
   Comment,
   CommentPage,
   CommentPostResult,
+  CommentDeletion,
+  CommentForm,
   SocialLink,
   Certification,
   CrisisLine,

@@ -247,6 +247,20 @@ export class ContentClient {
     return options.parse(json);
   }
 
+  /**
+   * DELETE with a bearer token (a poster's own comment); never retried automatically.
+   * Resolves when the server answers 2xx (204: no body).
+   */
+  async delete(
+    endpoint: string,
+    path: readonly string[],
+    options: { token: string; signal?: AbortSignal },
+  ): Promise<void> {
+    const url = buildUrl(endpoint, path);
+    const headers = { Accept: 'application/json', Authorization: `Bearer ${options.token}` };
+    await this.attempt(url, { method: 'DELETE', headers }, this.timeoutMs, options.signal);
+  }
+
   /** Drops cached answers whose URL starts with `prefix` (every answer when omitted). */
   invalidate(prefix = ''): void {
     for (const key of [...this.cache.keys()]) if (key.startsWith(prefix)) this.cache.delete(key);
@@ -336,7 +350,7 @@ export class ContentClient {
         redirect: 'follow',
       });
       if (!response.ok) throw await errorFromResponse(response);
-      return await readJson(response);
+      return response.status === 204 ? null : await readJson(response);
     } catch (e) {
       if (e instanceof ContentError) throw e;
       if (timedOut) throw new ContentError('timeout', 'The server took too long to answer.');

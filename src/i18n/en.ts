@@ -81,6 +81,26 @@ export const comments = {
   'comments.reused':
     'An earlier version of your comment already reached us (it may be awaiting moderation). Your changes are still here: you can post this version as a new comment.',
   'comments.postNew': 'Post as a new comment',
+  'comments.safety.heading': 'You are not alone',
+  'comments.safety':
+    'Thank you for sharing this. It sounds like things may be very hard right now. If you would like to talk with someone, these lines are there to listen.',
+  'comments.safety.kept':
+    'A person on our team will read your comment before it appears. What you wrote is still in the form.',
+  'comments.safety.noLines':
+    'If you are in danger right now, please call your local emergency number.',
+  'comments.delete': 'Delete',
+  'comments.delete.confirm': 'Delete your comment? This cannot be undone.',
+  'comments.delete.yes': 'Yes, delete',
+  'comments.delete.cancel': 'Cancel',
+  'comments.delete.sending': 'Deleting your comment…',
+  'comments.delete.done': 'Your comment was deleted.',
+  'comments.delete.gone': 'This comment had already been deleted.',
+  'comments.delete.forbidden':
+    'This comment can no longer be deleted from this browser. The publisher can remove it for you.',
+  'comments.delete.expired':
+    'Comments can be deleted from here for 24 hours after posting, and that time has passed. The publisher can remove it for you.',
+  'comments.delete.error':
+    'Your comment could not be deleted just now. Please try again in a moment.',
 };
 
 export const crisis = {

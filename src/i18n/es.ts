@@ -77,6 +77,26 @@ export const comments: Translation['comments'] = {
   'comments.reused':
     'Ya recibimos una versión anterior de su comentario (puede estar pendiente de moderación). Sus cambios siguen aquí: puede publicar esta versión como un comentario nuevo.',
   'comments.postNew': 'Publicar como comentario nuevo',
+  'comments.safety.heading': 'No tiene que pasar por esto a solas',
+  'comments.safety':
+    'Gracias por compartir esto. Parece que las cosas pueden estar siendo muy difíciles ahora mismo. Si quiere hablar con alguien, estas líneas están para escucharle.',
+  'comments.safety.kept':
+    'Una persona de nuestro equipo leerá su comentario antes de que aparezca. Lo que escribió sigue en el formulario.',
+  'comments.safety.noLines':
+    'Si está en peligro ahora mismo, llame al número de emergencias de su zona.',
+  'comments.delete': 'Eliminar',
+  'comments.delete.confirm': '¿Eliminar su comentario? No se puede deshacer.',
+  'comments.delete.yes': 'Sí, eliminar',
+  'comments.delete.cancel': 'Cancelar',
+  'comments.delete.sending': 'Eliminando su comentario…',
+  'comments.delete.done': 'Su comentario se eliminó.',
+  'comments.delete.gone': 'Este comentario ya se había eliminado.',
+  'comments.delete.forbidden':
+    'Este comentario ya no se puede eliminar desde este navegador. La editorial puede retirarlo por usted.',
+  'comments.delete.expired':
+    'Los comentarios se pueden eliminar desde aquí durante las 24 horas siguientes a su publicación, y ese plazo ya pasó. La editorial puede retirarlo por usted.',
+  'comments.delete.error':
+    'No se pudo eliminar su comentario en este momento. Inténtelo de nuevo en un rato.',
 };
 
 export const crisis: Translation['crisis'] = {

@@ -29,6 +29,8 @@ export const resetServer = () => call<boolean>('reset');
 export const configureServer = (options: {
   moderation?: boolean;
   rateLimit?: { max: number; windowMs: number };
+  /** The minimum time from form to post (tests run with none; null: the content's). */
+  minSubmitSeconds?: number | null;
 }) => call<boolean>('configure', { options });
 
 export const addArticle = (

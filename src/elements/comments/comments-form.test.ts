@@ -66,6 +66,21 @@ function fill(el: Element, draft: { title: string; author?: string; body: string
 const submitButton = (el: Element, label = 'Post comment') =>
   $$(el, 'button').find((b) => b.textContent!.trim() === label) as HTMLButtonElement;
 
+/**
+ * The stored drafts that hold text or a key (a record may also keep only the deletion
+ * tokens of the reader's posted comments: own-delete.ts).
+ */
+function storedTexts(): Array<Record<string, unknown>> {
+  return storedDrafts().filter((d) => d['title'] || d['author'] || d['body'] || d['key']);
+}
+
+/** A posted body without its form token (which may come between two attempts). */
+const fields = (body: string) => {
+  const parsed = JSON.parse(body) as Record<string, unknown>;
+  delete parsed['formToken'];
+  return parsed;
+};
+
 function storedDrafts(): Array<Record<string, string>> {
   return Object.keys(localStorage)
     .filter((k) => k.startsWith(DRAFT_PREFIX))
@@ -188,7 +203,7 @@ describe('<mhn-comments> posting', () => {
     await waitUntil(() => el.shadowRoot!.activeElement === mine, 'focus did not move');
     // Pending comments are not counted or listed as published.
     expect(text($(el, '[part="count"]'))).to.equal('4 comments');
-    expect(storedDrafts()).to.deep.equal([]);
+    expect(storedTexts()).to.deep.equal([]);
     expect(field(el, 'title').value).to.equal('');
     expect(field(el, 'body').value).to.equal('');
     const again = await reload(el);
@@ -395,7 +410,7 @@ describe('<mhn-comments> posting', () => {
     expect(posts).to.have.length(2);
     expect(posts[0]!.key).to.match(UUID);
     expect(posts[1]!.key).to.equal(posts[0]!.key);
-    expect(storedDrafts()).to.deep.equal([]);
+    expect(storedTexts()).to.deep.equal([]);
   });
 
   it('shows an error when the network is down, keeping the draft across a reload', async () => {
@@ -424,7 +439,7 @@ describe('<mhn-comments> posting', () => {
     button.click();
     const mine = await waitFor(el, '.mine [part="comment"]');
     expect(posts.map((p) => p.key)).to.deep.equal([posts[0]!.key, posts[0]!.key]);
-    expect(posts[1]!.body).to.equal(posts[0]!.body);
+    expect(fields(posts[1]!.body)).to.deep.equal(fields(posts[0]!.body));
     const stored = (await listed()).filter((c) => c.title === DRAFT.title);
     expect(stored).to.have.length(1);
     expect(mine.dataset['id']).to.equal(stored[0]!.id);
@@ -483,7 +498,7 @@ describe('<mhn-comments> posting', () => {
     expect(stored.map((c) => c.id)).to.include(mine.dataset['id']);
     expect($(el, '[part~="post-new"]')).to.not.exist;
     expect(field(el, 'body').value).to.equal('');
-    expect(storedDrafts()).to.deep.equal([]);
+    expect(storedTexts()).to.deep.equal([]);
   });
 
   it('says the same in Spanish', async () => {

@@ -2,15 +2,18 @@
  * The form of `<mhn-comments>`: three fields checked against the contract's limits,
  * the reader's draft saved as they type (see drafts.ts), posting with one idempotency
  * key per draft (a new one only when the reader asks: see `reused`), the reader's own
- * posted comments, and the "comments are closed" state.
+ * posted comments (with their deletion tokens: own-delete.ts), and the "comments are
+ * closed" state.
+ *
+ * Spam defences nobody sees: a honeypot field (`website`, off-screen, hidden from
+ * assistive technology, out of the tab order) sent as it is, and the form's timing token
+ * (`GET /comment-form`), asked for when the form is first shown — the rule measures time
+ * from display to post, so a reader who comes back to a saved draft and posts at once is
+ * not judged by how fast they clicked. A token that fails to come is simply not sent.
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { literal, html as staticHtml, type StaticValue } from 'lit/static-html.js';
-import {
-  parseCommentPostResult,
-  type Article,
-  type CommentPostResult,
-} from '../../core/api-types.js';
+import type { Article, CommentPostResult } from '../../core/api-types.js';
 import {
   COMMENT_FIELDS,
   COMMENT_LIMITS,
@@ -23,7 +26,18 @@ import { emit } from '../../core/events.js';
 import { formatNumber } from '../../core/i18n.js';
 import { skeletonText } from '../../core/states.js';
 import type { ResourceController } from '../../controllers/resource.js';
-import { draftId, emptyDraft, loadDraft, newKey, saveDraft, type Draft } from './drafts.js';
+import {
+  draftId,
+  emptyDraft,
+  liveOwn,
+  loadDraft,
+  newKey,
+  saveDraft,
+  type Draft,
+  type OwnComment,
+} from './drafts.js';
+import { FormToken, parsePosted } from './form-api.js';
+import type { OwnStore } from './own-delete.js';
 
 type Field = CommentField;
 
@@ -51,7 +65,7 @@ export interface CommentsFormHost extends ReactiveControllerHost, HTMLElement {
   t(key: string, params?: Record<string, string | number>): string;
 }
 
-export class CommentsForm implements ReactiveController {
+export class CommentsForm implements ReactiveController, OwnStore {
   draft: Draft = emptyDraft();
   errors: Partial<Record<Field, string>> = {};
   formError = '';
@@ -65,9 +79,12 @@ export class CommentsForm implements ReactiveController {
   reused = false;
   /** The reader's own comments posted here, newest first (pending ones only they see). */
   mine: CommentPostResult[] = [];
+  /** The last post matched the safety lists: the crisis lines are shown, the draft kept. */
+  safety = false;
 
   private draftKey = '';
-  private slug?: string;
+  slug?: string;
+  private readonly formToken = new FormToken();
   private sayTimer?: ReturnType<typeof setTimeout>;
 
   constructor(
@@ -91,13 +108,35 @@ export class CommentsForm implements ReactiveController {
     this.mine = [];
     this.errors = {};
     this.formError = this.status = '';
-    this.reused = false;
+    this.reused = this.safety = false;
+    this.formToken.reset();
     this.closed = closedThreads.has(id);
     return true;
   }
 
   hostDisconnected(): void {
     clearTimeout(this.sayTimer);
+  }
+
+  /** The form is on screen: ask for its timing token, once per form shown. */
+  hostUpdated(): void {
+    const endpoint = this.host.resolvedEndpoint;
+    if (endpoint && this.draftKey && this.host.renderRoot.querySelector('form')) {
+      this.formToken.request(this.host.client, endpoint, this.draftKey);
+    }
+  }
+
+  /** The reader's comment `id` with a deletion token that still works, if any. */
+  ownToken(id: string): OwnComment | undefined {
+    return liveOwn(this.draft.own).find((o) => o.id === id);
+  }
+
+  /** Forgets a comment's deletion token (and, when it is `gone`, the comment). */
+  forget(id: string, gone: boolean): void {
+    this.draft = { ...this.draft, own: this.draft.own.filter((o) => o.id !== id) };
+    saveDraft(this.draftKey, this.draft);
+    if (gone) this.mine = this.mine.filter((m) => m.comment.id !== id);
+    this.host.requestUpdate();
   }
 
   /**
@@ -148,6 +187,9 @@ export class CommentsForm implements ReactiveController {
     >
       <${h} class="form-heading">${t('comments.form')}</${h}>
       ${FIELDS.map((f) => this.renderField(f))}
+      <div class="hp" aria-hidden="true">
+        <input name="website" type="text" tabindex="-1" autocomplete="off" />
+      </div>
       ${
         this.formError
           ? html`<p class="state" part="form-error" role="alert">${this.formError}</p>`
@@ -265,6 +307,9 @@ export class CommentsForm implements ReactiveController {
     this.reused = false;
     host.requestUpdate();
     if (Object.keys(errors).length) return this.focusInvalid();
+    this.safety = false;
+    const honeypot = host.renderRoot.querySelector<HTMLInputElement>('input[name="website"]');
+    const formToken = this.formToken.of(id);
     // Retries keep the draft's key, so the server stores the comment once.
     const draft = (this.draft = { ...this.draft, key: (!asNew && this.draft.key) || newKey() });
     saveDraft(id, draft);
@@ -274,16 +319,35 @@ export class CommentsForm implements ReactiveController {
       const result = await host.client.post(
         endpoint,
         ['articles', slug, 'comments'],
-        { title: draft.title.trim(), author: draft.author.trim(), body: draft.body.trim() },
-        { parse: parseCommentPostResult, idempotencyKey: draft.key },
+        {
+          title: draft.title.trim(),
+          author: draft.author.trim(),
+          body: draft.body.trim(),
+          website: honeypot?.value ?? '',
+          ...(formToken ? { formToken } : {}),
+        },
+        { parse: parsePosted, idempotencyKey: draft.key },
       );
-      // Posted: the draft is done with, and cached lists and counts are out of date.
-      saveDraft(id, null);
+      // Posted: the text is done with (unless it matched the safety lists: then the reader
+      // keeps it), the deletion token is kept, and cached lists and counts are out of date.
+      const stored = this.draftKey === id ? this.draft : loadDraft(id);
+      const own = result.deletion
+        ? [{ id: result.comment.id, ...result.deletion }, ...stored.own]
+        : stored.own;
+      const next = result.safety ? { ...stored, own } : emptyDraft(own);
+      saveDraft(id, next);
       host.client.invalidate(buildUrl(endpoint, ['articles', slug]));
       emit(host, 'mhn-comment-submit', result);
       if (this.draftKey !== id) return;
-      this.draft = emptyDraft();
+      this.draft = next;
       this.mine = [result, ...this.mine];
+      // The next comment gets a token of its own.
+      this.formToken.reset();
+      if (result.safety) {
+        this.safety = true;
+        this.say(`${host.t('comments.safety.heading')}. ${host.t('comments.safety')}`);
+        return this.focusOn('[part~="safety"]');
+      }
       this.status = host.t(`comments.${result.status}`);
       this.focusOn(`article[data-id="${CSS.escape(result.comment.id)}"]`);
     } catch (err) {

@@ -68,6 +68,12 @@ export interface ThreadView {
   h: StaticValue;
   /** An older thread shown while the new order loads. */
   stale?: boolean;
+  /** Comments no longer shown (the reader deleted them). */
+  hidden?: ReadonlySet<string>;
+  /** What a comment shows below its text (the reader's Delete control). */
+  controls?: (c: Comment) => unknown;
+  /** Changes whenever what `controls` shows may have changed (blocks render again). */
+  controlsVersion?: number;
 }
 
 const BLOCK = 50;
@@ -80,9 +86,18 @@ function blocks<T>(items: readonly T[]): T[][] {
 }
 
 /** The thread's comments, its Load more button and the error of a page that failed. */
-export function renderThread({ host, thread, mine, h, stale = false }: ThreadView) {
+export function renderThread({
+  host,
+  thread,
+  mine,
+  h,
+  stale = false,
+  hidden,
+  controls,
+  controlsVersion,
+}: ThreadView) {
   const own = new Set(mine.map((m) => m.comment.id));
-  const items = thread.items.filter((c) => !own.has(c.id));
+  const items = thread.items.filter((c) => !own.has(c.id) && !hidden?.has(c.id));
   return html`<div class=${stale ? 'stale' : ''}>
     ${
       items.length
@@ -90,8 +105,9 @@ export function renderThread({ host, thread, mine, h, stale = false }: ThreadVie
             ${blocks(items).map((block) =>
               // A block already shown is not rendered again when Load more appends a page
               // (a thousand comments would otherwise be re-rendered on every page).
-              guard([...block, h, host.resolvedLocale, host.t('comments.anonymous')], () =>
-                block.map((c) => renderComment(host, c, h)),
+              guard(
+                [...block, h, host.resolvedLocale, host.t('comments.anonymous'), controlsVersion],
+                () => block.map((c) => renderComment(host, c, h, false, controls?.(c))),
               ),
             )}
           </ol>`
@@ -120,8 +136,17 @@ export function renderThread({ host, thread, mine, h, stale = false }: ThreadVie
   </div>`;
 }
 
-/** One comment: title, author (or Anonymous) and date, text; `pending` marks the reader's own. */
-export function renderComment(host: ThreadHost, c: Comment, h: StaticValue, pending = false) {
+/**
+ * One comment: title, author (or Anonymous) and date, text; `pending` marks the reader's
+ * own; `extra` comes after the text (the reader's Delete control).
+ */
+export function renderComment(
+  host: ThreadHost,
+  c: Comment,
+  h: StaticValue,
+  pending = false,
+  extra: unknown = nothing,
+) {
   const date = formatDate(host.resolvedLocale, c.created);
   return html`<li>
     <article class="comment" part="comment" tabindex="-1" data-id=${c.id}>
@@ -138,6 +163,7 @@ export function renderComment(host: ThreadHost, c: Comment, h: StaticValue, pend
         }
       </p>
       <p class="body" part="comment-body" dir="auto">${c.body}</p>
+      ${extra}
     </article>
   </li>`;
 }

@@ -8,7 +8,11 @@
  * The partner's storage is not ours to fill: a stored draft carries the time it was last
  * written and expires MAX_AGE_MS (30 days) later. An expired draft is dropped when
  * read, and every read from storage sweeps all expired or unreadable drafts of ours.
- * A posted draft is removed at once (saveDraft(id, null)).
+ * A posted draft is emptied at once; the record goes when nothing is left in it.
+ *
+ * The same record keeps the reader's own comments on the article with their deletion
+ * tokens (`own`), until each token expires (24 hours): while one is valid, that comment
+ * shows a Delete button in this browser.
  */
 export interface Draft {
   title: string;
@@ -16,6 +20,17 @@ export interface Draft {
   body: string;
   /** The Idempotency-Key of this draft: made once, reused on every retry, dropped after a 201. */
   key: string;
+  /** The reader's own comments here that they may still delete. */
+  own: OwnComment[];
+}
+
+/** A comment the reader posted from this browser, and the token that deletes it. */
+export interface OwnComment {
+  /** The comment's id (`c-123`). */
+  id: string;
+  token: string;
+  /** When the token stops working (ISO time). */
+  expires: string;
 }
 
 const PREFIX = 'mhn-widgets:draft:';
@@ -23,7 +38,36 @@ const PREFIX = 'mhn-widgets:draft:';
 const MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
 const memory = new Map<string, Draft | null>();
 
-export const emptyDraft = (): Draft => ({ title: '', author: '', body: '', key: '' });
+export const emptyDraft = (own: OwnComment[] = []): Draft => ({
+  title: '',
+  author: '',
+  body: '',
+  key: '',
+  own,
+});
+
+/** The own comments whose tokens still work at `now`. */
+export const liveOwn = (own: readonly OwnComment[], now = Date.now()): OwnComment[] =>
+  own.filter((o) => Date.parse(o.expires) > now);
+
+/** Own comments as stored: well-formed and unexpired entries only. */
+function ownOf(value: unknown, now: number): OwnComment[] {
+  if (!Array.isArray(value)) return [];
+  const ok = (o: Record<string, unknown>) =>
+    typeof o['id'] === 'string' &&
+    typeof o['token'] === 'string' &&
+    typeof o['expires'] === 'string';
+  const entries = value.filter(
+    (o): o is OwnComment => typeof o === 'object' && o !== null && ok(o),
+  );
+  return liveOwn(
+    entries.map(({ id, token, expires }) => ({ id, token, expires })),
+    now,
+  );
+}
+
+/** Nothing worth keeping: no text, no key, no own comment. */
+const isEmpty = (d: Draft) => !d.title && !d.author && !d.body && !d.key && !d.own.length;
 
 /** The storage key of the draft for one article of one endpoint. */
 export const draftId = (endpoint: string, slug: string): string =>
@@ -56,7 +100,18 @@ function readStored(store: Storage, id: string, now: number): Draft | null {
     return null;
   }
   const s = (k: string) => (typeof o[k] === 'string' ? (o[k] as string) : '');
-  const draft = { title: s('title'), author: s('author'), body: s('body'), key: s('key') };
+  const draft = {
+    title: s('title'),
+    author: s('author'),
+    body: s('body'),
+    key: s('key'),
+    own: ownOf(o['own'], now),
+  };
+  if (isEmpty(draft)) {
+    // Only expired tokens were left: nothing of ours needs the partner's storage.
+    store.removeItem(id);
+    return null;
+  }
   if (o['saved'] === undefined) write(store, id, draft, now);
   return draft;
 }
@@ -80,7 +135,7 @@ export function loadDraft(id: string): Draft {
       draft ??= null;
     }
   }
-  return draft ? { ...draft } : emptyDraft();
+  return draft ? { ...draft, own: liveOwn(draft.own) } : emptyDraft();
 }
 
 /** Saves (or, with null, removes) a draft; never throws. */
@@ -88,12 +143,12 @@ export function saveDraft(id: string, draft: Draft | null): void {
   try {
     const store = storage();
     if (!store) throw new Error('no storage');
-    if (draft) write(store, id, draft, Date.now());
+    if (draft && !isEmpty(draft)) write(store, id, draft, Date.now());
     else store.removeItem(id);
     memory.delete(id);
   } catch {
     // Storage refused (private mode, quota): a memory copy carries on.
-    memory.set(id, draft && { ...draft });
+    memory.set(id, draft && { ...draft, own: [...draft.own] });
   }
 }
 

@@ -163,6 +163,63 @@ export const commentsStyles = css`
     color: var(--_accent);
   }
 
+  /* The honeypot: off-screen, out of the tab order, hidden from assistive technology. */
+  .hp {
+    position: absolute;
+    inset-inline-start: -10000px;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+  }
+
+  /* After a post that matched the safety lists: calm, no alarm colours. */
+  .safety {
+    margin: 0 0 1.25em;
+    padding: var(--_space);
+    border: 1px solid var(--_border);
+    border-inline-start: 4px solid var(--_accent);
+    border-radius: var(--_radius);
+    background: var(--_subtle);
+  }
+
+  .safety > p {
+    margin: 0 0 0.75em;
+  }
+
+  .safety-heading {
+    margin: 0 0 0.5em;
+    font-size: 1.125em;
+  }
+
+  .safety .safety-kept {
+    margin: 0.75em 0 0;
+    color: var(--_muted);
+  }
+
+  .delete,
+  .delete-note {
+    margin: 0.5em 0 0;
+  }
+
+  .confirm {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5em 0.75em;
+  }
+
+  .confirm p {
+    flex-basis: 100%;
+    margin: 0;
+    font-weight: 600;
+  }
+
+  .delete button {
+    min-height: 2.25em;
+    padding: 0.3em 0.8em;
+    font-size: 0.875em;
+  }
+
   .stale {
     opacity: 0.6;
   }

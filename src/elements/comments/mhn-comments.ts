@@ -25,6 +25,9 @@ import {
 } from '../../controllers/resource.js';
 import { comments as en } from '../../i18n/en.js';
 import { comments as es } from '../../i18n/es.js';
+// One group per import: the build gives each group its own module (rollup-split-strings).
+import { crisis as crisisEn } from '../../i18n/en.js';
+import { crisis as crisisEs } from '../../i18n/es.js';
 import { NearViewportController } from '../../controllers/near-viewport.js';
 import { CommentsForm } from './comments-form.js';
 import {
@@ -35,12 +38,16 @@ import {
   type Thread,
 } from './comments-thread.js';
 import { commentsStyles } from './mhn-comments.styles.js';
+import { crisisLinesStyles } from '../crisis-resources/crisis-lines.js';
+import { OwnDelete } from './own-delete.js';
+import { renderSafetyPanel } from './safety-panel.js';
 
 type Sort = CommentSort;
 
 const SORTS = COMMENT_SORTS;
 
 defineStrings({ en, es });
+defineStrings({ en: crisisEn, es: crisisEs });
 
 /**
  * The reader comments of one article: the count, the thread (newest or oldest first,
@@ -50,6 +57,13 @@ defineStrings({ en, es });
  * one idempotency key per draft means retries and double clicks post exactly once; when an
  * earlier version of an edited draft already reached the server, the reader is told and
  * may post the edited version as a new comment.
+ *
+ * The form carries two spam defences nobody sees (a honeypot field and a timing token
+ * from `GET /comment-form`). When a comment matches the publisher's self-harm and
+ * suicide lists, the poster sees at once a calm message and the crisis lines of their
+ * country (from `/site`, as `<mhn-crisis-resources>` shows them), and keeps their draft.
+ * For 24 hours the poster's own comments show **Delete** in the browser they posted
+ * from (the deletion token is kept with the draft); it asks before deleting.
  *
  * @tagname mhn-comments
  * @summary Reader comments: count, sortable paged thread, and a form to post.
@@ -77,6 +91,18 @@ defineStrings({ en, es });
  * @csspart form-error - The message when a post failed.
  * @csspart form-status - The message after posting (sending, awaiting moderation, posted, an earlier version already received).
  * @csspart post-new - The Post as a new comment button (when an earlier version of the draft was already received).
+ * @csspart safety - The calm message and crisis lines shown after a comment that matched the safety lists.
+ * @csspart lines - The list of crisis lines (in `safety`).
+ * @csspart line - One crisis line.
+ * @csspart name - A crisis line's name.
+ * @csspart call-link - A crisis line's `tel:` link ("Call 988").
+ * @csspart text-link - A crisis line's `sms:` link ("Text 988").
+ * @csspart website-link - A crisis line's website.
+ * @csspart emergency - The emergency sentence.
+ * @csspart delete - The Delete button on the reader's own comment.
+ * @csspart delete-confirm - The Yes, delete button (after Delete).
+ * @csspart delete-cancel - The Cancel button (after Delete).
+ * @csspart delete-note - Why the reader's comment could not be deleted.
  * @csspart closed - The "Comments are closed" message.
  * @csspart list - A list of comments.
  * @csspart comment - One comment.
@@ -88,7 +114,7 @@ defineStrings({ en, es });
  * @csspart empty - The "No comments yet" message.
  * @csspart loading - The placeholder shown while loading.
  * @csspart error - An error message (with Try again when the thread failed to load).
- * @csspart button - Buttons (sort, Post comment, Post as a new comment, Load more, Try again).
+ * @csspart button - Buttons (sort, Post comment, Post as a new comment, Delete, Yes, delete, Cancel, Load more, Try again).
  * @csspart retry - The Try again button.
  * @csspart not-found - The "not available" message.
  * @csspart not-configured - The "not set up" message.
@@ -109,7 +135,7 @@ defineStrings({ en, es });
  * @cssprop --mhn-block-spacing - Space above and below the widget (default `1.5em`).
  */
 export class MhnComments extends HeadingLevel(MhnElement, 1) {
-  static override styles = [hostStyles, commentsStyles];
+  static override styles = [hostStyles, crisisLinesStyles, commentsStyles];
 
   /** The article's slug, as in `/articles/{slug}`. */
   @property() article?: string;
@@ -154,6 +180,9 @@ export class MhnComments extends HeadingLevel(MhnElement, 1) {
   }
 
   private readonly form = new CommentsForm(this, (text) => (this.said = text));
+
+  /** The reader's deletion of their own comments. */
+  private readonly deletes = new OwnDelete(this, this.form, (text) => (this.said = text));
 
   private readonly articleTask = getResource(
     this,
@@ -219,6 +248,7 @@ export class MhnComments extends HeadingLevel(MhnElement, 1) {
       // Another article: nothing of the last one.
       this.said = '';
       this.thread.abort();
+      this.deletes.reset();
     }
   }
 
@@ -226,10 +256,13 @@ export class MhnComments extends HeadingLevel(MhnElement, 1) {
     const thread = this.current;
     const article = this.articleTask.value;
     const { mine } = this.form;
+    const { gone } = this.deletes;
     const ids = new Set(thread?.items.map((c) => c.id));
     const added = mine.filter((m) => m.status === 'published' && !ids.has(m.comment.id));
+    // Comments the reader deleted here leave the count at once.
+    const deleted = thread?.items.filter((c) => gone.has(c.id)).length ?? 0;
     const known = thread?.total ?? article?.comments?.count;
-    const total = known === undefined ? undefined : known + added.length;
+    const total = known === undefined ? undefined : known + added.length - deleted;
     const forums = safeUrl(this.siteTask.value?.forumsUrl);
     const [before, after] = this.t('comments.forums').split('{link}');
     const stale = this.list.status === 'pending' && thread;
@@ -289,12 +322,19 @@ export class MhnComments extends HeadingLevel(MhnElement, 1) {
             ? html`<p class="forums" aria-hidden="true">${skeletonText(36)}</p>`
             : nothing
       }
+      ${this.form.safety ? renderSafetyPanel(this, this.siteTask.value, this.heading(1)) : nothing}
       ${this.form.renderFor(this.articleTask, article?.comments?.enabled === false, waiting, this.heading(1))}
       ${
         mine.length
           ? html`<ol class="list mine" part="list" role="list">
               ${mine.map((m) =>
-                renderComment(this, m.comment, this.heading(1), m.status === 'pending'),
+                renderComment(
+                  this,
+                  m.comment,
+                  this.heading(1),
+                  m.status === 'pending',
+                  this.deletes.control(m.comment),
+                ),
               )}
             </ol>`
           : nothing
@@ -313,6 +353,15 @@ export class MhnComments extends HeadingLevel(MhnElement, 1) {
   }
 
   private renderThread(thread: Thread, stale = false) {
-    return renderThread({ host: this, thread, mine: this.form.mine, h: this.heading(1), stale });
+    return renderThread({
+      host: this,
+      thread,
+      mine: this.form.mine,
+      h: this.heading(1),
+      stale,
+      hidden: this.deletes.gone,
+      controls: (c) => this.deletes.control(c),
+      controlsVersion: this.deletes.version,
+    });
   }
 }

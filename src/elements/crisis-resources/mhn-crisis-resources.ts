@@ -3,14 +3,13 @@ import { property } from 'lit/decorators.js';
 import { html as staticHtml } from 'lit/static-html.js';
 import { parseSite, type CrisisLine, type Site } from '../../core/api-types.js';
 import { defineStrings } from '../../core/i18n.js';
-import { regionName } from './region-name.js';
 import { enumerated } from '../../core/enumerated.js';
 import { MhnElement } from '../../core/mhn-element.js';
 import { HeadingLevel } from '../../core/heading.js';
 import { getResource, resourcesBusy } from '../../controllers/resource.js';
 import { skeletonText } from '../../core/states.js';
 import { hostStyles } from '../../core/styles.js';
-import { safeUrl, telUrl } from '../../core/urls.js';
+import { crisisLinesStyles, linesFor, renderCrisisLines } from './crisis-lines.js';
 import { crisisResourcesStyles } from './mhn-crisis-resources.styles.js';
 import { crisis as en } from '../../i18n/en.js';
 import { crisis as es } from '../../i18n/es.js';
@@ -82,7 +81,7 @@ const crisisPlaceholder = html`<p class="heading">${skeletonText(20)}</p>
  * @cssprop --mhn-block-spacing - Space above and below the widget (default `1.5em`).
  */
 export class MhnCrisisResources extends HeadingLevel(MhnElement) {
-  static override styles = [hostStyles, crisisResourcesStyles];
+  static override styles = [hostStyles, crisisLinesStyles, crisisResourcesStyles];
 
   /** `US` or `CA` (any case): show that country's lines only. Default: every line. */
   @enumerated(['US', 'CA'], { ignoreCase: true })
@@ -98,10 +97,7 @@ export class MhnCrisisResources extends HeadingLevel(MhnElement) {
 
   /** The lines shown: those of `country` (and those for every country), or all. */
   private lines(site: Site | undefined): CrisisLine[] {
-    const country = this.country?.trim().toUpperCase();
-    return (site?.crisis?.lines ?? []).filter(
-      (line) => !country || !line.country || line.country.trim().toUpperCase() === country,
-    );
+    return linesFor(site, this.country);
   }
 
   /** Nothing to show: the endpoint offers no crisis line (for this country). */
@@ -139,50 +135,12 @@ export class MhnCrisisResources extends HeadingLevel(MhnElement) {
     </div>`;
   }
 
-  private action(number: string | undefined, scheme: 'tel' | 'sms') {
-    if (!number) return nothing;
-    const href = telUrl(number, scheme);
-    const label = this.t(scheme === 'tel' ? 'crisis.call' : 'crisis.text', { number });
-    const part = scheme === 'tel' ? 'call-link' : 'text-link';
-    return href
-      ? html`<a class="button ${scheme}" part=${part} href=${href}>${label}</a>`
-      : html`<span>${label}</span>`;
-  }
-
-  private region(code: string | undefined): string | undefined {
-    if (this.country?.trim() || !code) return undefined;
-    return regionName(this.resolvedLocale, code);
-  }
-
   private renderLines(site: Site) {
     const lines = this.lines(site);
     if (!lines.length) return nothing;
     const heading = this.heading();
     const { heading: title, emergency } = site.crisis!;
     return staticHtml`<${heading} class="heading" part="heading">${title ?? this.t('crisis.heading')}</${heading}>
-      <ul class="lines" part="lines">
-        ${lines.map((line) => {
-          const url = safeUrl(line.url);
-          const region = this.region(line.country);
-          return html`<li class="line" part="line">
-            <p class="name" part="name">
-              ${line.name}${region ? html` <span class="muted">(${region})</span>` : nothing}
-            </p>
-            <p class="actions">
-              ${this.action(line.call, 'tel')} ${this.action(line.text, 'sms')}
-              ${
-                url
-                  ? html`<a class="website" part="website-link" href=${url}
-                      >${this.t('crisis.website', {
-                        host: new URL(url).hostname.replace(/^www\./, ''),
-                      })}</a
-                    >`
-                  : nothing
-              }
-            </p>
-          </li>`;
-        })}
-      </ul>
-      ${emergency ? html`<p class="emergency" part="emergency">${emergency}</p>` : nothing}`;
+      ${renderCrisisLines(this, lines, { regions: !this.country?.trim(), emergency })}`;
   }
 }
