@@ -32,9 +32,9 @@ export function readerCountry(locale: string): string | undefined {
   const tags = [locale, ...(globalThis.navigator?.languages ?? [])];
   for (const tag of tags) {
     try {
-      const region = new Intl.Locale(tag).maximize().region;
-      // maximize() guesses a region for a bare language: only an explicit one counts.
-      if (region && new Intl.Locale(tag).region) return region;
+      // Only a region the tag names: a bare language (`es`) says nothing about a country.
+      const { region } = new Intl.Locale(tag);
+      if (region) return region;
     } catch {
       // Not a language tag.
     }
