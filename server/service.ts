@@ -149,10 +149,11 @@ export async function startService(options: ServiceOptions = {}): Promise<Runnin
     // Client keys: HMACs with the store's rotating secrets, so every instance on the
     // database computes the same ones; each request's keys are computed once.
     const fromStore = storeSecretSource(store);
-    const clientKeys = new ClientKeys({
+    const rotating = {
       source: pepper === null ? fromStore : pepperedSecretSource(fromStore, pepper),
       now: options.storeOptions?.now,
-    });
+    };
+    const clientKeys = new ClientKeys(rotating);
     const keysOf = new WeakMap<FastifyRequest, Promise<ClientKeySet>>();
     const defaults = {
       moderation: options.moderation ?? true,
@@ -180,7 +181,9 @@ export async function startService(options: ServiceOptions = {}): Promise<Runnin
         return keys;
       },
       notify: () => undefined,
-      formTokens: formTokens(secret, options.storeOptions?.now),
+      // Signed with keys derived from the same store-kept secrets: a token from one
+      // instance verifies on every other, across a rotation, for its whole day.
+      formTokens: formTokens(rotating),
     };
     ctx.notify = createNotifier(ctx, dispatcher, () => log);
     const testing = createTestingHandle(ctx, {

@@ -81,8 +81,10 @@ export interface ServiceContext {
    */
   notify: Notify;
   /**
-   * The comment form's timing tokens (`GET /comment-form`), signed with the service's
-   * secret — the one place that decides which secret signs them.
+   * The comment form's timing tokens (`GET /comment-form`), signed with keys derived
+   * from the store-kept rotating secrets the client keys use, so a token issued by one
+   * instance verifies on any other on the database — the one place that decides which
+   * secret signs them.
    */
   formTokens: FormTokens;
 }

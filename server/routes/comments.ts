@@ -287,7 +287,7 @@ async function postComment(ctx: ServiceContext, request: FastifyRequest, reply: 
         submission: {
           honeypot: honeypotOf(request.body),
           // A missing, forged or stale token: unknown, and the timing rule does not apply.
-          formAgeMs: ctx.formTokens.age(formTokenOf(request.body)),
+          formAgeMs: await ctx.formTokens.age(formTokenOf(request.body)),
         },
       },
       // Read on every post: a desk change applies at once, on every instance.

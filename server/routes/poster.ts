@@ -32,7 +32,10 @@ const noComment = () => notFound('No comment with that id on this article (or it
 export function posterRoutes(app: FastifyInstance, ctx: ServiceContext, route: RouteRegistrar) {
   void app;
   route('GET', '/comment-form', async (request, reply) =>
-    sendJson(request, reply, { body: { formToken: ctx.formTokens.issue() }, cache: CACHE.none }),
+    sendJson(request, reply, {
+      body: { formToken: await ctx.formTokens.issue() },
+      cache: CACHE.none,
+    }),
   );
 
   route('DELETE', '/articles/{slug}/comments/{id}', async (request, reply) => {

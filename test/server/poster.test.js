@@ -4,14 +4,19 @@
  *
  * - GET /comment-form issues a timing token; a form sent with it sooner than the site's
  *   minimum is kept as spam (`too-fast`) and answered like a held comment; a forged or
- *   missing token leaves the timing unknown;
+ *   missing token leaves the timing unknown; a token issued by one instance is read by
+ *   another on the same database, also across a secret rotation;
  * - a filled honeypot (`website`) is spam, answered exactly like a held comment;
  * - DELETE /articles/{slug}/comments/{id} with the 201's deletion token: 204, and the
  *   comment is gone from the list and the count at once (a replay of its post does not
  *   bring it back); 403 for a wrong token, 404 for unknown ids, 410 after 24 hours.
  */
 import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { after, before, beforeEach, describe, test } from 'node:test';
+import { DEFAULT_ROTATION_MS } from '../../server/build/server/moderation/index.js';
 import { ARTICLE, expectError, startServer } from './helpers.js';
 
 const HOUR = 60 * 60 * 1000;
@@ -108,6 +113,67 @@ describe('the form token', () => {
     const res = await server.post(ARTICLE, input({ formToken: 12 }));
     await expectError(res, 400, 'bad_request');
     assert.deepEqual(await server.store.countByStatus(), before);
+  });
+});
+
+describe('the form token on several instances', () => {
+  /** @type {string} */
+  let dir;
+  before(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'mhn-form-token-'));
+  });
+  after(() => rm(dir, { recursive: true, force: true }));
+
+  /**
+   * Posts on `to` a form whose token `from` issued, `shownMs` after it was shown, and
+   * returns the stored comment's reasons.
+   * @param {import('./helpers.js').TestServer} from
+   * @param {import('./helpers.js').TestServer} to
+   * @param {{ now: number }} clock
+   */
+  async function reasonsAcross(from, to, clock, shownMs) {
+    const res = await from.get('/comment-form');
+    assert.equal(res.status, 200);
+    const { formToken: token } = await res.json();
+    clock.now += shownMs;
+    const sent = await to.post(ARTICLE, input({ formToken: token }));
+    assert.equal(sent.status, 201, await sent.clone().text());
+    const { comment } = await sent.json();
+    const kept = await to.store.getComment(Number(comment.id.slice(2)));
+    assert.ok(kept);
+    return kept.reasons;
+  }
+
+  test('a token issued by one instance is verified by another on the same database', async () => {
+    // A minute before a rotation period ends.
+    const clock = {
+      now: (Math.floor(Date.UTC(2026, 10, 2) / DEFAULT_ROTATION_MS) + 1) * DEFAULT_ROTATION_MS,
+    };
+    clock.now -= 60_000;
+    const dbPath = path.join(dir, 'shared.sqlite');
+    const options = { dbPath, minSubmitSeconds: 3, storeOptions: { now: () => clock.now } };
+    const one = await startServer(options);
+    const two = await startServer(options);
+    try {
+      // Sent 1 s after it was shown (the minimum is 3 s): only a token the other
+      // instance could verify makes it too fast; an unverified one leaves timing unknown.
+      assert.ok((await reasonsAcross(one, two, clock, 1000)).includes('too-fast'));
+      assert.ok((await reasonsAcross(two, one, clock, 1000)).includes('too-fast'));
+      // Shown long enough: verified, and not too fast.
+      assert.ok(!(await reasonsAcross(one, two, clock, 5000)).includes('too-fast'));
+      // Shown before the rotation, sent after it (to the other instance).
+      clock.now = Math.ceil(clock.now / DEFAULT_ROTATION_MS) * DEFAULT_ROTATION_MS - 500;
+      assert.ok((await reasonsAcross(one, two, clock, 1000)).includes('too-fast'));
+      // A token from a service on another database is not accepted (its secret differs).
+      const elsewhere = await startServer({ ...options, dbPath: path.join(dir, 'other.sqlite') });
+      try {
+        assert.ok(!(await reasonsAcross(elsewhere, one, clock, 1000)).includes('too-fast'));
+      } finally {
+        await elsewhere.close();
+      }
+    } finally {
+      await Promise.all([one.close(), two.close()]);
+    }
   });
 });
 
