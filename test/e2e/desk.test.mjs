@@ -4,11 +4,16 @@
 // moderator signs in at /admin/ and approves it, and the reader, reloading, sees it.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { launchBrowser, openPage, root, startDemo } from './helpers.mjs';
+
+/** The sample site's minimum time from showing the comment form to posting it. */
+const MIN_SUBMIT_SECONDS = Number(
+  /^\s*minSubmitSeconds:\s*(\d+)/m.exec(readFileSync(join(root, 'content/site.yaml'), 'utf8'))?.[1],
+);
 
 const MODERATOR = { name: 'maya', password: 'a long enough password' };
 
@@ -59,6 +64,9 @@ describe('the moderation desk at /admin/', () => {
     await comments
       .getByLabel('Comment', { exact: true })
       .fill('Talking to a friend helped me more than I expected.');
+    // A form sent sooner than the site's minimum after it was shown is kept as spam, as a
+    // bot's is (content/site.yaml, moderation.minSubmitSeconds): post as a person does.
+    await reader.page.waitForTimeout(MIN_SUBMIT_SECONDS * 1000 + 500);
     await comments.getByRole('button', { name: 'Post comment' }).click();
     await comments.getByText('will appear once a moderator has reviewed it').waitFor();
 
