@@ -13,6 +13,7 @@ import { adminSettingsRoutes } from '../routes/admin-settings.js';
 import { articleRoutes } from '../routes/articles.js';
 import { commentRoutes } from '../routes/comments.js';
 import { posterRoutes } from '../routes/poster.js';
+import { reportRoutes } from '../routes/reports.js';
 import { healthRoutes } from '../routes/health.js';
 import { siteRoutes } from '../routes/site.js';
 import { therapistRoutes } from '../routes/therapists.js';
@@ -182,6 +183,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   articleRoutes(app, ctx, route);
   commentRoutes(app, ctx, route);
   posterRoutes(app, ctx, route);
+  reportRoutes(ctx, route);
   topicRoutes(app, ctx, route);
   therapistRoutes(app, ctx, route);
   adminRoutes(app, ctx, route);

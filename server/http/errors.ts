@@ -50,10 +50,10 @@ export function invalidBody(error: ApiError): ApiError {
 export const notFound = (message: string) => new ApiError('not_found', message);
 export const validationFailed = (message: string, fields: Record<string, string>) =>
   new ApiError('validation_failed', message, { fields });
-export const rateLimited = (seconds: number) =>
-  new ApiError('rate_limited', 'Too many comments from this address; try again later.', {
-    headers: { 'Retry-After': String(seconds) },
-  });
+export const rateLimited = (
+  seconds: number,
+  message = 'Too many comments from this address; try again later.',
+) => new ApiError('rate_limited', message, { headers: { 'Retry-After': String(seconds) } });
 export const methodNotAllowed = (method: string, allow: string) =>
   new ApiError('method_not_allowed', `${method} is not allowed here.`, {
     headers: { Allow: allow },

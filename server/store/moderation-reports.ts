@@ -37,6 +37,18 @@ export function* addReportPlan(report: ReportRequest, now: number): Plan<ReportR
   }
   const [comment] = yield* loadComments([report.comment], true);
   if (comment === undefined || comment.deleted !== null) return { outcome: 'not-found' };
+  if (report.article !== undefined) {
+    if (comment.article !== report.article) return { outcome: 'not-found' };
+    if (comment.status !== 'published') {
+      // Readers see only published comments; one who reported it before (their report
+      // may be what held it) gets the same answer as before.
+      const earlier = yield* get<{ n: number | string }>(
+        'SELECT COUNT(*) AS n FROM reports WHERE comment = ? AND reporter = ?',
+        [comment.id, reporter],
+      );
+      if (Number(earlier?.n ?? 0) === 0) return { outcome: 'not-found' };
+    }
+  }
   const added = yield* get(
     `INSERT INTO reports (comment, reporter, reason, created) VALUES (?, ?, ?, ?)
      ON CONFLICT (comment, reporter) DO NOTHING RETURNING reporter`,

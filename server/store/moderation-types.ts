@@ -7,6 +7,10 @@
  * Client hashes are always the caller's keyed hashes of an address: the store never sees
  * an address. Tokens (sessions, comment deletion) are stored only as SHA-256 hashes.
  */
+import {
+  REPORT_REASONS as CONTRACT_REPORT_REASONS,
+  type ReportReason as ContractReportReason,
+} from '../../src/contract/limits.js';
 import type { CommentSort, CommentStatus, Store, StoredComment } from './types.js';
 
 export type Role = 'moderator' | 'admin';
@@ -151,8 +155,9 @@ export interface AuditPage {
   nextCursor: number | null;
 }
 
-export type ReportReason = 'spam' | 'abuse' | 'worried' | 'other';
-export const REPORT_REASONS: readonly ReportReason[] = ['spam', 'abuse', 'worried', 'other'];
+/** The contract's reasons (src/contract/limits.ts). */
+export type ReportReason = ContractReportReason;
+export const REPORT_REASONS: readonly ReportReason[] = CONTRACT_REPORT_REASONS;
 
 export interface Report {
   reporter: string;
@@ -225,6 +230,12 @@ export interface ReportRequest {
   reason: ReportReason;
   /** Distinct reports since a moderator last approved it that send it back to pending. */
   threshold: number;
+  /**
+   * A reader's report through the public API: the comment must be a published comment
+   * of this article, else `not-found` — except for a reader who already reported it
+   * (a retry after their report held it is `already-reported`, not an error).
+   */
+  article?: string;
 }
 
 export type ReportResult =

@@ -68,3 +68,10 @@ export const IDEMPOTENCY_KEY_LENGTH = { min: 1, max: 200 } as const;
 export const COMMENT_SORTS = ['newest', 'oldest'] as const;
 export type CommentSort = (typeof COMMENT_SORTS)[number];
 export const DEFAULT_COMMENT_SORT: CommentSort = 'newest';
+
+/**
+ * Why a reader reports a comment (`POST …/comments/{id}/reports`): `worried` is "worried
+ * about this person" — it holds the comment for a person at once (reason `safety`).
+ */
+export const REPORT_REASONS = ['spam', 'abuse', 'worried', 'other'] as const;
+export type ReportReason = (typeof REPORT_REASONS)[number];

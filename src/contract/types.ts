@@ -3,6 +3,7 @@
  * authority; `components.schemas` there describes the same shapes). Fields marked
  * optional may be absent; servers may add fields, which clients ignore.
  */
+import type { ReportReason } from './limits.js';
 
 export interface Person {
   name: string;
@@ -161,6 +162,19 @@ export interface CommentInput {
   website?: string;
   /** The token of `GET /comment-form`, fetched when the form was shown. */
   formToken?: string;
+}
+
+/** The body of `POST /articles/{slug}/comments/{id}/reports`. */
+export interface ReportInput {
+  reason: ReportReason;
+}
+
+/**
+ * The 202 body of a report: the same for a new report and for a reader's repeat, so it
+ * tells nothing about other readers' reports or what happens to the comment.
+ */
+export interface ReportResult {
+  status: 'received';
 }
 
 /** The 200 body of `GET /healthz` and `GET /readyz` (a 503 carries the error envelope). */

@@ -1,5 +1,5 @@
 /**
- * No raw address anywhere: after readers post (one held for safety, one spam), a
+ * No raw address anywhere: after readers post (one held for safety, one spam) and report, a
  * moderator signs in (once wrongly), acts and blocks a poster, every table of the store
  * and every line the service logged are searched for the test's addresses — the proxy's
  * forwarded client address and the loopback address the requests came from. On SQLite
@@ -92,6 +92,16 @@ test('no table and no log line holds the address of a reader or a moderator', as
       assert.equal(res.status, 201);
       ids.push((await res.json()).comment.id);
     }
+    // A reader's report is kept under the reader's keyed hash, never the address.
+    const reported = await fetch(
+      `${server.apiUrl}/articles/${ARTICLE}/comments/${ids[0]}/reports`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...forwarded },
+        body: JSON.stringify({ reason: 'spam' }),
+      },
+    );
+    assert.equal(reported.status, 202);
     const json = { 'content-type': 'application/json', origin: server.url, ...forwarded };
     const wrong = await fetch(`${server.apiUrl}/admin/session`, {
       method: 'POST',
@@ -140,6 +150,7 @@ test('no table and no log line holds the address of a reader or a moderator', as
   const rows = await everyRow(dbPath);
   assert.ok(rows.some((row) => row.startsWith('comments:') && row.includes('kill myself')));
   assert.ok(rows.some((row) => row.startsWith('moderators:') && row.includes('Maya')));
+  assert.ok(rows.some((row) => row.startsWith('reports:') && row.includes('"spam"')));
   assert.ok(lines.length > 5, 'the service logged its requests');
   for (const address of ADDRESSES) {
     for (const row of rows) assert.ok(!row.includes(address), `${address} in ${row.slice(0, 80)}`);

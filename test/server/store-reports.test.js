@@ -119,6 +119,27 @@ for (const backend of backends) {
       );
     });
 
+    test("a reader's report (with its article): published comments of that article only", async () => {
+      await fresh();
+      const report = (reporter, comment, article = ARTICLE, reason = 'spam') =>
+        store.addReport({ comment, reporter, reason, threshold: 3, article });
+      assert.deepEqual(await report('reader-1', 205, 'other'), { outcome: 'not-found' });
+      for (const held of [201, 207, 208]) {
+        assert.deepEqual(await report('reader-1', held), { outcome: 'not-found' }, `${held}`);
+      }
+      assert.equal((await report('reader-1', 205)).outcome, 'reported');
+      // Their "worried" report on another comment holds it; their retry is still theirs.
+      const worried = await report('reader-1', 206, ARTICLE, 'worried');
+      assert.deepEqual(
+        [worried.outcome, worried.held, worried.reasons],
+        ['reported', true, ['safety']],
+      );
+      const retry = await report('reader-1', 206, ARTICLE, 'worried');
+      assert.deepEqual([retry.outcome, retry.held, retry.reports], ['already-reported', false, 1]);
+      assert.deepEqual(await report('reader-2', 206), { outcome: 'not-found' });
+      assert.equal((await store.getComment(206)).reports, 1);
+    });
+
     test('reports arriving at once reach the threshold once', async () => {
       await fresh();
       const results = await Promise.all(
