@@ -101,6 +101,28 @@ export const comments = {
     'Comments can be deleted from here for 24 hours after posting, and that time has passed. The publisher can remove it for you.',
   'comments.delete.error':
     'Your comment could not be deleted just now. Please try again in a moment.',
+  'comments.report': 'Report',
+  'comments.report.label': 'Report comment by {author}',
+  'comments.report.done': 'Reported',
+  'comments.report.doneLabel': 'Reported comment by {author}',
+  'comments.report.legend': 'What is the matter with this comment?',
+  'comments.report.spam': 'Spam or advertising',
+  'comments.report.abuse': 'Abusive or hurtful',
+  'comments.report.worried': 'I am worried about this person',
+  'comments.report.other': 'Something else',
+  'comments.report.send': 'Send report',
+  'comments.report.cancel': 'Cancel',
+  'comments.report.choose': 'Please choose one of the reasons.',
+  'comments.report.thanks': 'Thank you for letting us know. A moderator will look at this comment.',
+  'comments.report.thanksWorried':
+    'Thank you for looking out for them. A moderator will read this comment soon. If you think someone is in danger now, these lines can help — for them or for you.',
+  'comments.report.gone':
+    'Thank you. This comment is no longer shown, so there is nothing more to do.',
+  'comments.report.network':
+    'We could not reach the server, so your report was not sent. Please check your connection and try again.',
+  'comments.report.error': 'Something went wrong and your report was not sent. Please try again.',
+  'comments.report.rate':
+    'Several reports were sent from here in a short time. Please try again in {time}.',
 };
 
 export const crisis = {

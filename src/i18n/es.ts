@@ -97,6 +97,28 @@ export const comments: Translation['comments'] = {
     'Los comentarios se pueden eliminar desde aquí durante las 24 horas siguientes a su publicación, y ese plazo ya pasó. La editorial puede retirarlo por usted.',
   'comments.delete.error':
     'No se pudo eliminar su comentario en este momento. Inténtelo de nuevo en un rato.',
+  'comments.report': 'Denunciar',
+  'comments.report.label': 'Denunciar el comentario de {author}',
+  'comments.report.done': 'Denunciado',
+  'comments.report.doneLabel': 'Comentario de {author} denunciado',
+  'comments.report.legend': '¿Qué problema tiene este comentario?',
+  'comments.report.spam': 'Spam o publicidad',
+  'comments.report.abuse': 'Ofensivo o hiriente',
+  'comments.report.worried': 'Me preocupa esta persona',
+  'comments.report.other': 'Otro motivo',
+  'comments.report.send': 'Enviar denuncia',
+  'comments.report.cancel': 'Cancelar',
+  'comments.report.choose': 'Elija uno de los motivos.',
+  'comments.report.thanks': 'Gracias por avisarnos. Un moderador revisará este comentario.',
+  'comments.report.thanksWorried':
+    'Gracias por preocuparse por esta persona. Un moderador leerá este comentario pronto. Si cree que alguien está en peligro ahora, estas líneas pueden ayudar, a esa persona o a usted.',
+  'comments.report.gone':
+    'Gracias. Este comentario ya no se muestra, así que no hace falta nada más.',
+  'comments.report.network':
+    'No pudimos conectar con el servidor y su denuncia no se envió. Revise su conexión e inténtelo de nuevo.',
+  'comments.report.error': 'Algo salió mal y su denuncia no se envió. Inténtelo de nuevo.',
+  'comments.report.rate':
+    'Se enviaron varias denuncias desde aquí en poco tiempo. Inténtelo de nuevo en {time}.',
 };
 
 export const crisis: Translation['crisis'] = {

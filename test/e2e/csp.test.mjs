@@ -154,6 +154,19 @@ describe('strict CSP with Trusted Types: every element, every option', () => {
     await formEs.getByText('Escrito con una CSP estricta').waitFor();
   });
 
+  it('reports a comment as "worried about this person" and shows the crisis lines, in both languages', async () => {
+    for (const [scope, name, reason, send] of [
+      [en, /^Report comment by /, 'I am worried about this person', 'Send report'],
+      [es, /^Denunciar el comentario de /, 'Me preocupa esta persona', 'Enviar denuncia'],
+    ]) {
+      const comments = scope('mhn-comments');
+      await comments.getByRole('button', { name }).first().click();
+      await comments.getByLabel(reason).check();
+      await comments.getByRole('button', { name: send }).click();
+      await scope('mhn-comments [part="report-crisis"] a[href^="tel:"]').first().waitFor();
+    }
+  });
+
   it('reported no CSP or Trusted Types violation and no error', async () => {
     assert.deepEqual(await ctx.violations(), []);
   });

@@ -23,9 +23,9 @@ import {
 import { buildUrl, type ContentClient } from '../../core/content-client.js';
 import { toContentError } from '../../core/errors.js';
 import { emit } from '../../core/events.js';
-import { formatNumber } from '../../core/i18n.js';
 import { skeletonText } from '../../core/states.js';
 import type { ResourceController } from '../../controllers/resource.js';
+import { waitText } from './comments-report.js';
 import {
   draftId,
   emptyDraft,
@@ -372,7 +372,7 @@ export class CommentsForm implements ReactiveController, OwnStore {
       }
       this.formError =
         error.code === 'rate_limited'
-          ? host.t('comments.error.rate', { time: this.wait(error.retryAfter) })
+          ? host.t('comments.error.rate', { time: waitText(host, error.retryAfter) })
           : host.t(
               error.code === 'network' || error.code === 'timeout'
                 ? 'comments.error.network'
@@ -382,21 +382,6 @@ export class CommentsForm implements ReactiveController, OwnStore {
       this.sending = false;
       host.requestUpdate();
     }
-  }
-
-  /** "30 seconds", "5 minutes" in the reader's language. */
-  private wait(seconds: number | undefined): string {
-    if (seconds === undefined) return this.host.t('comments.aMoment');
-    const long = seconds >= 120;
-    return formatNumber(
-      this.host.resolvedLocale,
-      long ? Math.ceil(seconds / 60) : Math.max(1, seconds),
-      {
-        style: 'unit',
-        unit: long ? 'minute' : 'second',
-        unitDisplay: 'long',
-      },
-    );
   }
 
   private focusInvalid(): void {

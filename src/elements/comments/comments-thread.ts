@@ -2,7 +2,7 @@
  * The thread of `<mhn-comments>`: the comments of one endpoint + article, pages appended
  * with **Load more comments** (a paged list), and how a comment is shown.
  */
-import { html, nothing } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { html as staticHtml, type StaticValue } from 'lit/static-html.js';
 import type { Comment, CommentPage } from '../../core/api-types.js';
@@ -74,6 +74,11 @@ export interface ThreadView {
   controls?: (c: Comment) => unknown;
   /** Changes whenever what `controls` shows may have changed (blocks render again). */
   controlsVersion?: number;
+  /**
+   * The Report control of a published comment; rendered blocks are kept until one of
+   * `deps` changes (any control's state, the site facts it shows).
+   */
+  report?: { render: (comment: Comment) => TemplateResult; deps: readonly unknown[] };
 }
 
 const BLOCK = 50;
@@ -95,6 +100,7 @@ export function renderThread({
   hidden,
   controls,
   controlsVersion,
+  report,
 }: ThreadView) {
   const own = new Set(mine.map((m) => m.comment.id));
   const items = thread.items.filter((c) => !own.has(c.id) && !hidden?.has(c.id));
@@ -106,8 +112,24 @@ export function renderThread({
               // A block already shown is not rendered again when Load more appends a page
               // (a thousand comments would otherwise be re-rendered on every page).
               guard(
-                [...block, h, host.resolvedLocale, host.t('comments.anonymous'), controlsVersion],
-                () => block.map((c) => renderComment(host, c, h, false, controls?.(c))),
+                [
+                  ...block,
+                  h,
+                  host.resolvedLocale,
+                  host.t('comments.anonymous'),
+                  controlsVersion,
+                  ...(report?.deps ?? []),
+                ],
+                () =>
+                  block.map((c) =>
+                    renderComment(
+                      host,
+                      c,
+                      h,
+                      false,
+                      html`${controls?.(c) ?? nothing}${report?.render(c) ?? nothing}`,
+                    ),
+                  ),
               ),
             )}
           </ol>`
@@ -138,7 +160,7 @@ export function renderThread({
 
 /**
  * One comment: title, author (or Anonymous) and date, text; `pending` marks the reader's
- * own; `extra` comes after the text (the reader's Delete control).
+ * own; `extra` comes after the text (the reader's Delete control, the Report control).
  */
 export function renderComment(
   host: ThreadHost,

@@ -164,3 +164,43 @@ export function newKey(): string {
     return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
   }
 }
+
+/*
+ * The comments this reader reported, kept beside the drafts (the same endpoint + article
+ * key under its own prefix, the same storage, the same fallback to memory and the same
+ * 30 days after the last report), so the Report control stays done after a reload.
+ */
+const REPORTED = 'mhn-widgets:reported:';
+const reportedMemory = new Map<string, string[]>();
+
+/** The storage key of the reported comments of one article of one endpoint. */
+export const reportedId = (endpoint: string, slug: string): string =>
+  REPORTED + draftId(endpoint, slug).slice(PREFIX.length);
+
+/** The ids of the comments reported here (none when storage is unreadable or expired). */
+export function loadReported(id: string): Set<string> {
+  const kept = reportedMemory.get(id);
+  if (kept) return new Set(kept);
+  try {
+    const store = storage();
+    const o = JSON.parse(store?.getItem(id) ?? 'null') as { ids?: unknown; saved?: unknown };
+    const fresh = typeof o?.saved === 'number' && Date.now() - o.saved <= MAX_AGE_MS;
+    if (o !== null && !fresh) store?.removeItem(id);
+    return new Set(fresh && Array.isArray(o.ids) ? o.ids.filter((x) => typeof x === 'string') : []);
+  } catch {
+    return new Set();
+  }
+}
+
+/** Remembers one more reported comment; never throws. */
+export function addReported(id: string, comment: string): void {
+  const ids = [...loadReported(id), comment].filter((x, i, all) => all.indexOf(x) === i);
+  try {
+    const store = storage();
+    if (!store) throw new Error('no storage');
+    store.setItem(id, JSON.stringify({ ids, saved: Date.now() }));
+    reportedMemory.delete(id);
+  } catch {
+    reportedMemory.set(id, ids);
+  }
+}

@@ -244,4 +244,88 @@ export const commentsStyles = css`
   .form .submit {
     width: 8em;
   }
+
+  /* Report: a quiet text button under the comment; its reasons open beneath it. */
+  .report {
+    margin-top: 0.25em;
+    font-size: 0.875em;
+  }
+
+  .report-toggle {
+    min-height: 1.75em;
+    min-width: 0;
+    padding: 0.1em 0.25em;
+    margin-inline-start: -0.25em;
+    font-weight: 400;
+    color: var(--_muted);
+    background: transparent;
+    border: 0;
+    text-decoration: underline;
+    text-underline-offset: 0.15em;
+  }
+
+  .report-toggle:hover:not([disabled]) {
+    color: var(--_accent);
+  }
+
+  .report-toggle[disabled] {
+    cursor: default;
+    text-decoration: none;
+  }
+
+  .report-form {
+    margin: 0.25em 0 0.5em;
+    padding: 0.5em 0.75em 0.75em;
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) * 0.75);
+  }
+
+  .report-form fieldset {
+    margin: 0;
+    padding: 0;
+    border: 0;
+  }
+
+  .report-form legend {
+    padding: 0;
+    margin-bottom: 0.25em;
+    font-weight: 600;
+  }
+
+  .report-reason {
+    display: flex;
+    align-items: center;
+    gap: 0.5em;
+    min-height: 2em;
+    font-weight: 400;
+  }
+
+  .report-reason input {
+    width: auto;
+    margin: 0;
+  }
+
+  .report-actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em;
+    margin-top: 0.5em;
+  }
+
+  .report-form .state {
+    margin: 0.5em 0 0;
+  }
+
+  .report-status {
+    margin: 0.25em 0 0;
+  }
+
+  .report-crisis {
+    margin-top: 0.5em;
+    font-size: calc(1em / 0.875);
+  }
+
+  .crisis-heading {
+    margin: 0.5em 0 0.25em;
+  }
 `;

@@ -30,6 +30,7 @@ import { crisis as crisisEn } from '../../i18n/en.js';
 import { crisis as crisisEs } from '../../i18n/es.js';
 import { NearViewportController } from '../../controllers/near-viewport.js';
 import { CommentsForm } from './comments-form.js';
+import { CommentReports } from './comments-report.js';
 import {
   commentsPlaceholder,
   createThread,
@@ -56,7 +57,9 @@ defineStrings({ en: crisisEn, es: crisisEs });
  * reader's draft is saved locally as they type and survives reloads and failed posts;
  * one idempotency key per draft means retries and double clicks post exactly once; when an
  * earlier version of an edited draft already reached the server, the reader is told and
- * may post the edited version as a new comment.
+ * may post the edited version as a new comment. Each published comment has a **Report**
+ * control (spam, abuse, worried about this person, other); "worried" also shows the reader
+ * the crisis lines.
  *
  * The form carries two spam defences nobody sees (a honeypot field and a timing token
  * from `GET /comment-form`). When a comment matches the publisher's self-harm and
@@ -110,11 +113,27 @@ defineStrings({ en: crisisEn, es: crisisEs });
  * @csspart comment-meta - A comment's author and date.
  * @csspart comment-body - A comment's text.
  * @csspart pending - The "Awaiting moderation" mark on the reader's own comment.
+ * @csspart report - The Report control of a published comment (its button, reasons and note).
+ * @csspart report-button - The small Report button (disabled once the reader has reported the comment).
+ * @csspart report-form - The reasons, with Send report and Cancel.
+ * @csspart report-send - The Send report button.
+ * @csspart report-cancel - The Cancel button of the reasons.
+ * @csspart report-error - Why a report was not sent (no reason chosen, no connection, too many reports).
+ * @csspart report-status - The thanks after a report.
+ * @csspart report-crisis - The crisis lines shown after a "worried about this person" report.
+ * @csspart crisis-heading - The crisis lines' heading.
+ * @csspart lines - The list of crisis lines.
+ * @csspart line - One crisis line.
+ * @csspart name - A crisis line's name.
+ * @csspart call-link - A crisis line's `tel:` link.
+ * @csspart text-link - A crisis line's `sms:` link.
+ * @csspart website-link - A crisis line's website.
+ * @csspart emergency - The emergency sentence under the crisis lines.
  * @csspart load-more - The Load more comments button.
  * @csspart empty - The "No comments yet" message.
  * @csspart loading - The placeholder shown while loading.
  * @csspart error - An error message (with Try again when the thread failed to load).
- * @csspart button - Buttons (sort, Post comment, Post as a new comment, Delete, Yes, delete, Cancel, Load more, Try again).
+ * @csspart button - Buttons (sort, Post comment, Post as a new comment, Delete, Yes, delete, Cancel, Load more, Try again, Send report).
  * @csspart retry - The Try again button.
  * @csspart not-found - The "not available" message.
  * @csspart not-configured - The "not set up" message.
@@ -184,6 +203,9 @@ export class MhnComments extends HeadingLevel(MhnElement, 1) {
   /** The reader's deletion of their own comments. */
   private readonly deletes = new OwnDelete(this, this.form, (text) => (this.said = text));
 
+  /** The reader's reports of published comments. */
+  private readonly reports = new CommentReports(this, (text) => (this.said = text));
+
   private readonly articleTask = getResource(
     this,
     () => (this.near ? pathOf('articles', this.slug) : undefined),
@@ -244,6 +266,7 @@ export class MhnComments extends HeadingLevel(MhnElement, 1) {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    this.reports.follow(this.resolvedEndpoint, this.slug);
     if (this.form.follow(this.resolvedEndpoint, this.slug)) {
       // Another article: nothing of the last one.
       this.said = '';
@@ -362,6 +385,10 @@ export class MhnComments extends HeadingLevel(MhnElement, 1) {
       hidden: this.deletes.gone,
       controls: (c) => this.deletes.control(c),
       controlsVersion: this.deletes.version,
+      report: {
+        render: (comment) => this.reports.render(comment, this.siteTask.value),
+        deps: [this.reports.version, this.siteTask.value],
+      },
     });
   }
 }

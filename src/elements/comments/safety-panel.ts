@@ -9,8 +9,8 @@ import { html } from 'lit';
 import { html as staticHtml, type StaticValue } from 'lit/static-html.js';
 import type { Site } from '../../core/api-types.js';
 import {
-  linesFor,
-  readerCountry,
+  crisisLinesFor,
+  readerCrisisCountry,
   renderCrisisLines,
   type CrisisLinesHost,
 } from '../crisis-resources/crisis-lines.js';
@@ -22,9 +22,6 @@ import {
  * what to do in danger.
  */
 export function renderSafetyPanel(host: CrisisLinesHost, site: Site | undefined, h: StaticValue) {
-  const country = readerCountry(host.resolvedLocale);
-  const local = country ? linesFor(site, country) : [];
-  const lines = local.length ? local : linesFor(site);
   return staticHtml`<div
     class="safety"
     part="safety"
@@ -35,10 +32,10 @@ export function renderSafetyPanel(host: CrisisLinesHost, site: Site | undefined,
     <${h} id="safety-heading" class="safety-heading">${host.t('comments.safety.heading')}</${h}>
     <p>${host.t('comments.safety')}</p>
     ${
-      lines.length
-        ? renderCrisisLines(host, lines, {
-            regions: !local.length,
-            emergency: site?.crisis?.emergency,
+      crisisLinesFor(site).length
+        ? renderCrisisLines(host, site, {
+            country: readerCrisisCountry(site, host.resolvedLocale),
+            heading: null,
           })
         : html`<p class="emergency" part="emergency">${host.t('comments.safety.noLines')}</p>`
     }

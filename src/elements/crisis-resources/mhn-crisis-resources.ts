@@ -1,7 +1,6 @@
 import { type PropertyValues, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
-import { html as staticHtml } from 'lit/static-html.js';
-import { parseSite, type CrisisLine, type Site } from '../../core/api-types.js';
+import { parseSite, type Site } from '../../core/api-types.js';
 import { defineStrings } from '../../core/i18n.js';
 import { enumerated } from '../../core/enumerated.js';
 import { MhnElement } from '../../core/mhn-element.js';
@@ -9,7 +8,7 @@ import { HeadingLevel } from '../../core/heading.js';
 import { getResource, resourcesBusy } from '../../controllers/resource.js';
 import { skeletonText } from '../../core/states.js';
 import { hostStyles } from '../../core/styles.js';
-import { crisisLinesStyles, linesFor, renderCrisisLines } from './crisis-lines.js';
+import { crisisLinesFor, crisisLinesStyles, renderCrisisLines } from './crisis-lines.js';
 import { crisisResourcesStyles } from './mhn-crisis-resources.styles.js';
 import { crisis as en } from '../../i18n/en.js';
 import { crisis as es } from '../../i18n/es.js';
@@ -26,7 +25,7 @@ const crisisPlaceholder = html`<p class="heading">${skeletonText(20)}</p>
       (name) =>
         html`<li class="line">
           <p class="name">${skeletonText(name)}</p>
-          <p class="actions">
+          <p class="crisis-actions">
             <span class="skeleton-line button"></span><span class="skeleton-line button"></span>
             <span class="website">${skeletonText(18)}</span>
           </p>
@@ -95,16 +94,11 @@ export class MhnCrisisResources extends HeadingLevel(MhnElement) {
     return this.resource.lastValue;
   }
 
-  /** The lines shown: those of `country` (and those for every country), or all. */
-  private lines(site: Site | undefined): CrisisLine[] {
-    return linesFor(site, this.country);
-  }
-
   /** Nothing to show: the endpoint offers no crisis line (for this country). */
   private get empty(): boolean {
     const { status, value, error } = this.resource;
     if (!this.resolvedEndpoint) return false;
-    if (status === 'complete') return !this.lines(value).length;
+    if (status === 'complete') return !crisisLinesFor(value, this.country).length;
     return error?.code === 'not_found';
   }
 
@@ -136,11 +130,6 @@ export class MhnCrisisResources extends HeadingLevel(MhnElement) {
   }
 
   private renderLines(site: Site) {
-    const lines = this.lines(site);
-    if (!lines.length) return nothing;
-    const heading = this.heading();
-    const { heading: title, emergency } = site.crisis!;
-    return staticHtml`<${heading} class="heading" part="heading">${title ?? this.t('crisis.heading')}</${heading}>
-      ${renderCrisisLines(this, lines, { regions: !this.country?.trim(), emergency })}`;
+    return renderCrisisLines(this, site, { country: this.country, heading: this.heading() });
   }
 }
