@@ -105,24 +105,22 @@ export const comments = {
   'comments.report.label': 'Report comment by {author}',
   'comments.report.done': 'Reported',
   'comments.report.doneLabel': 'Reported comment by {author}',
-  'comments.report.legend': 'What is the matter with this comment?',
+  'comments.report.legend': 'Why are you reporting this comment?',
   'comments.report.spam': 'Spam or advertising',
   'comments.report.abuse': 'Abusive or hurtful',
   'comments.report.worried': 'I am worried about this person',
   'comments.report.other': 'Something else',
   'comments.report.send': 'Send report',
   'comments.report.cancel': 'Cancel',
-  'comments.report.choose': 'Please choose one of the reasons.',
-  'comments.report.thanks': 'Thank you for letting us know. A moderator will look at this comment.',
+  'comments.report.choose': 'Please choose a reason.',
+  'comments.report.thanks': 'Thank you. A moderator will look at this comment.',
   'comments.report.thanksWorried':
-    'Thank you for looking out for them. A moderator will read this comment soon. If you think someone is in danger now, these lines can help — for them or for you.',
-  'comments.report.gone':
-    'Thank you. This comment is no longer shown, so there is nothing more to do.',
+    'Thank you for looking out for them. A moderator will read this soon. If someone is in danger now, these lines can help:',
+  'comments.report.gone': 'Thank you. This comment is no longer shown.',
   'comments.report.network':
-    'We could not reach the server, so your report was not sent. Please check your connection and try again.',
-  'comments.report.error': 'Something went wrong and your report was not sent. Please try again.',
-  'comments.report.rate':
-    'Several reports were sent from here in a short time. Please try again in {time}.',
+    'Your report could not be sent. Please check your connection and try again.',
+  'comments.report.error': 'Your report could not be sent. Please try again.',
+  'comments.report.rate': 'Several reports came from here just now. Please try again in {time}.',
 };
 
 export const crisis = {

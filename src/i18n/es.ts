@@ -101,24 +101,23 @@ export const comments: Translation['comments'] = {
   'comments.report.label': 'Denunciar el comentario de {author}',
   'comments.report.done': 'Denunciado',
   'comments.report.doneLabel': 'Comentario de {author} denunciado',
-  'comments.report.legend': '¿Qué problema tiene este comentario?',
+  'comments.report.legend': '¿Por qué denuncia este comentario?',
   'comments.report.spam': 'Spam o publicidad',
   'comments.report.abuse': 'Ofensivo o hiriente',
   'comments.report.worried': 'Me preocupa esta persona',
   'comments.report.other': 'Otro motivo',
   'comments.report.send': 'Enviar denuncia',
   'comments.report.cancel': 'Cancelar',
-  'comments.report.choose': 'Elija uno de los motivos.',
-  'comments.report.thanks': 'Gracias por avisarnos. Un moderador revisará este comentario.',
+  'comments.report.choose': 'Elija un motivo.',
+  'comments.report.thanks': 'Gracias. Un moderador revisará este comentario.',
   'comments.report.thanksWorried':
-    'Gracias por preocuparse por esta persona. Un moderador leerá este comentario pronto. Si cree que alguien está en peligro ahora, estas líneas pueden ayudar, a esa persona o a usted.',
-  'comments.report.gone':
-    'Gracias. Este comentario ya no se muestra, así que no hace falta nada más.',
+    'Gracias por preocuparse por esta persona. Un moderador lo leerá pronto. Si alguien está en peligro ahora, estas líneas pueden ayudar:',
+  'comments.report.gone': 'Gracias. Este comentario ya no se muestra.',
   'comments.report.network':
-    'No pudimos conectar con el servidor y su denuncia no se envió. Revise su conexión e inténtelo de nuevo.',
-  'comments.report.error': 'Algo salió mal y su denuncia no se envió. Inténtelo de nuevo.',
+    'No se pudo enviar su denuncia. Revise su conexión e inténtelo de nuevo.',
+  'comments.report.error': 'No se pudo enviar su denuncia. Inténtelo de nuevo.',
   'comments.report.rate':
-    'Se enviaron varias denuncias desde aquí en poco tiempo. Inténtelo de nuevo en {time}.',
+    'Se enviaron varias denuncias desde aquí hace poco. Inténtelo de nuevo en {time}.',
 };
 
 export const crisis: Translation['crisis'] = {

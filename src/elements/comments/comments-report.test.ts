@@ -112,7 +112,7 @@ describe('<mhn-comments> Report control', () => {
     const form = await waitFor(el, '[part~="report-form"]');
     expect(toggle.getAttribute('aria-expanded')).to.equal('true');
     expect(toggle.getAttribute('aria-controls')).to.equal(form.id);
-    expect(text(form.querySelector('legend'))).to.equal('What is the matter with this comment?');
+    expect(text(form.querySelector('legend'))).to.equal('Why are you reporting this comment?');
     expect(
       [...form.querySelectorAll('label')].map((l) => l.textContent!.replace(/\s+/g, ' ').trim()),
     ).to.deep.equal([
@@ -126,7 +126,7 @@ describe('<mhn-comments> Report control', () => {
     (form.querySelector('input[value="abuse"]') as HTMLInputElement).click();
     $(el, 'button[part~="report-send"]')!.click();
     const status = await waitFor(el, '[part="report-status"]');
-    const thanks = 'Thank you for letting us know. A moderator will look at this comment.';
+    const thanks = 'Thank you. A moderator will look at this comment.';
     expect(text(status)).to.equal(thanks);
     await waitUntil(() => live(el) === thanks, 'the thanks is announced');
     await waitUntil(() => activeElement(el) === status, 'focus goes to the thanks');
@@ -203,7 +203,7 @@ describe('<mhn-comments> Report control', () => {
     await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'Enter' });
     const problem = await waitFor(el, '[part="report-error"]');
-    expect(text(problem)).to.equal('Please choose one of the reasons.');
+    expect(text(problem)).to.equal('Please choose a reason.');
     await waitUntil(() => activeElement(el)?.getAttribute('value') === 'spam');
     await sendKeys({ press: 'ArrowDown' });
     expect((activeElement(el) as HTMLInputElement).value).to.equal('abuse');
@@ -237,7 +237,7 @@ describe('<mhn-comments> Report control', () => {
     await report(el, 'Ana', 'spam');
     const problem = await waitFor(el, '[part="report-error"]');
     expect(text(problem)).to.equal(
-      'Several reports were sent from here in a short time. Please try again in 30 seconds.',
+      'Several reports came from here just now. Please try again in 30 seconds.',
     );
     expect(problem.getAttribute('role')).to.equal('alert');
     expect(($(el, 'input[value="spam"]') as HTMLInputElement).checked).to.equal(true);
@@ -245,7 +245,11 @@ describe('<mhn-comments> Report control', () => {
 
     answer = 'offline';
     $(el, 'button[part~="report-send"]')!.click();
-    await waitUntil(() => text($(el, '[part="report-error"]')).startsWith('We could not reach'));
+    await waitUntil(() =>
+      text($(el, '[part="report-error"]')).startsWith(
+        'Your report could not be sent. Please check',
+      ),
+    );
     expect($(el, '[part="report-status"]')).to.equal(null);
   });
 
