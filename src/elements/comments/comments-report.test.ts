@@ -253,6 +253,38 @@ describe('<mhn-comments> Report control', () => {
     expect($(el, '[part="report-status"]')).to.equal(null);
   });
 
+  it('forgets reports after 30 days, and sweeps expired entries of every article', async () => {
+    const slug = await article();
+    const endpoint = await apiUrl();
+    const day = 24 * 60 * 60 * 1000;
+    const key = (s: string) => `mhn-widgets:reported:${endpoint}|${s}`;
+    const first = await mount(slug);
+    const ana = idOf(first, 'Ana');
+    const ben = idOf(first, 'Ben');
+    first.remove();
+    sharedClient.invalidate();
+    localStorage.setItem(key(slug), JSON.stringify({ ids: [ana], saved: Date.now() - 31 * day }));
+    localStorage.setItem(
+      key('old'),
+      JSON.stringify({ ids: ['c-1'], saved: Date.now() - 40 * day }),
+    );
+    localStorage.setItem(key('broken'), '{not json');
+    localStorage.setItem(key('recent'), JSON.stringify({ ids: ['c-2'], saved: Date.now() - day }));
+    localStorage.setItem('partner-own-key', 'kept');
+    const el = await mount(slug);
+    expect(reportButton(el, 'Ana')!.disabled).to.equal(false, '31 days: forgotten');
+    expect(localStorage.getItem(key(slug))).to.equal(null);
+    expect(localStorage.getItem(key('old'))).to.equal(null);
+    expect(localStorage.getItem(key('broken'))).to.equal(null);
+    expect(localStorage.getItem(key('recent'))).not.to.equal(null);
+    expect(localStorage.getItem('partner-own-key')).to.equal('kept');
+    el.remove();
+    sharedClient.invalidate();
+    localStorage.setItem(key(slug), JSON.stringify({ ids: [ben], saved: Date.now() - 29 * day }));
+    const again = await mount(slug);
+    expect(reportButton(again, 'Ben')!.disabled).to.equal(true, '29 days: still done');
+  });
+
   it('still works when the page forbids storage: done for this visit', async () => {
     const setItem = Storage.prototype.setItem;
     Storage.prototype.setItem = () => {

@@ -177,16 +177,39 @@ const reportedMemory = new Map<string, string[]>();
 export const reportedId = (endpoint: string, slug: string): string =>
   REPORTED + draftId(endpoint, slug).slice(PREFIX.length);
 
-/** The ids of the comments reported here (none when storage is unreadable or expired). */
+/** The reported ids stored under `id`, or null when absent, unreadable or expired (removed). */
+function readReported(store: Storage, id: string, now: number): string[] | null {
+  type Stored = { ids?: unknown; saved?: unknown } | null;
+  let o: Stored = null;
+  try {
+    o = JSON.parse(store.getItem(id) ?? 'null') as Stored;
+  } catch {
+    // Unreadable: removed below.
+  }
+  const ids = o?.ids;
+  if (typeof o?.saved === 'number' && now - o.saved <= MAX_AGE_MS && Array.isArray(ids)) {
+    return ids.filter((x): x is string => typeof x === 'string');
+  }
+  if (store.getItem(id) !== null) store.removeItem(id);
+  return null;
+}
+
+/**
+ * The ids of the comments reported here (none when storage is unreadable or expired).
+ * Like the drafts, every read sweeps the expired or unreadable entries of every article.
+ */
 export function loadReported(id: string): Set<string> {
   const kept = reportedMemory.get(id);
   if (kept) return new Set(kept);
   try {
     const store = storage();
-    const o = JSON.parse(store?.getItem(id) ?? 'null') as { ids?: unknown; saved?: unknown };
-    const fresh = typeof o?.saved === 'number' && Date.now() - o.saved <= MAX_AGE_MS;
-    if (o !== null && !fresh) store?.removeItem(id);
-    return new Set(fresh && Array.isArray(o.ids) ? o.ids.filter((x) => typeof x === 'string') : []);
+    if (!store) return new Set();
+    const now = Date.now();
+    const ids = readReported(store, id, now);
+    for (const key of Object.keys(store)) {
+      if (key.startsWith(REPORTED) && key !== id) readReported(store, key, now);
+    }
+    return new Set(ids);
   } catch {
     return new Set();
   }
