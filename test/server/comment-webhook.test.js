@@ -181,3 +181,36 @@ test('published and spam comments send nothing', async () => {
     body: { mode: null },
   });
 });
+
+test("a reader's report is sent as comment.reported (a repeat sends nothing)", async () => {
+  const hook = await receiver([200]);
+  await useReceiver(hook.url);
+  const { items } = await server.getJson(`/articles/${ARTICLE}/comments`);
+  const [first, second] = items.map((/** @type {{ id: string }} */ c) => c.id);
+  /** @param {string} id @param {string} reason */
+  const report = (id, reason) =>
+    fetch(`${server.apiUrl}/articles/${ARTICLE}/comments/${id}/reports`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ reason }),
+    });
+  assert.equal((await report(first, 'spam')).status, 202);
+  assert.equal((await report(first, 'abuse')).status, 202, 'the repeat');
+  assert.equal((await report(second, 'worried')).status, 202);
+  await hook.received(2);
+  const events = hook.requests.map(verified);
+  assert.deepEqual(
+    events.map((e) => e.type),
+    ['comment.reported', 'comment.reported'],
+  );
+  const byId = new Map(events.map((e) => [e.comment.id, e.comment]));
+  assert.deepEqual([...byId.keys()].sort(), [first, second].sort(), 'one event per new report');
+  assert.deepEqual(
+    [byId.get(first).status, byId.get(first).reasons, byId.get(first).reports],
+    ['published', [], 1],
+  );
+  assert.deepEqual(
+    [byId.get(second).status, byId.get(second).reasons, byId.get(second).reports],
+    ['pending', ['safety'], 1],
+  );
+});
