@@ -46,15 +46,17 @@ export function reportRoutes(ctx: ServiceContext, route: RouteRegistrar) {
       if (id === null) throw commentNotFound();
       // The schema has checked the reason.
       const { reason } = request.body as { reason: ReportReason };
-      const client = ctx.clientOf(request);
+      // Budgets and new reports go under the current key; a repeat also matches the
+      // previous one (a reader who reported before a secret rotation).
+      const clients = await ctx.clientOf(request);
       const { max, windowMs } = budget();
-      const quota = await ctx.store.hit(`report:${client}`, max, windowMs);
+      const quota = await ctx.store.hit(`report:${clients.current}`, max, windowMs);
       if (!quota.allowed) {
         throw rateLimited(quota.retryAfter, 'Too many reports from this address; try again later.');
       }
       const result = await ctx.store.addReport({
         comment: id,
-        reporter: client,
+        reporter: clients.all,
         reason,
         threshold: (await effectiveSettings(ctx)).settings.reportThreshold,
         article: article.slug,
@@ -83,7 +85,7 @@ export function reportRoutes(ctx: ServiceContext, route: RouteRegistrar) {
       // Mistakes count in the same larger budget as a comment form's.
       async onInvalidBody(request) {
         const { max, windowMs } = ctx.settings.rateLimit;
-        const client = ctx.clientOf(request);
+        const client = (await ctx.clientOf(request)).current;
         const invalid = await ctx.store.hit(`invalid:${client}`, Math.max(100, max * 10), windowMs);
         return invalid.allowed ? null : rateLimited(invalid.retryAfter);
       },

@@ -24,11 +24,14 @@ import {
   type ReportRequest,
   type ReportResult,
 } from './moderation-types.js';
-import { all, get, run, type Plan } from './plan.js';
+import { all, get, placeholders, run, type Plan } from './plan.js';
 
 export function* addReportPlan(report: ReportRequest, now: number): Plan<ReportResult> {
   checkId(report.comment);
-  const [reporter] = checkClients(report.reporter) as [string];
+  // The first key is stored; every key matches (a reader's keys under the current and the
+  // previous secret: a repeat across a rotation is still the same reader's).
+  const reporters = checkClients(report.reporter);
+  const reporter = reporters[0] as string;
   if (!REPORT_REASONS.includes(report.reason)) {
     throw new RangeError(`a report's reason is one of ${REPORT_REASONS.join(', ')}`);
   }
@@ -37,23 +40,24 @@ export function* addReportPlan(report: ReportRequest, now: number): Plan<ReportR
   }
   const [comment] = yield* loadComments([report.comment], true);
   if (comment === undefined || comment.deleted !== null) return { outcome: 'not-found' };
+  const earlier = yield* get<{ n: number | string }>(
+    `SELECT COUNT(*) AS n FROM reports WHERE comment = ? AND reporter IN (${placeholders(reporters.length)})`,
+    [comment.id, ...reporters],
+  );
+  const reportedBefore = Number(earlier?.n ?? 0) > 0;
   if (report.article !== undefined) {
     if (comment.article !== report.article) return { outcome: 'not-found' };
-    if (comment.status !== 'published') {
-      // Readers see only published comments; one who reported it before (their report
-      // may be what held it) gets the same answer as before.
-      const earlier = yield* get<{ n: number | string }>(
-        'SELECT COUNT(*) AS n FROM reports WHERE comment = ? AND reporter = ?',
-        [comment.id, reporter],
-      );
-      if (Number(earlier?.n ?? 0) === 0) return { outcome: 'not-found' };
-    }
+    // Readers see only published comments; one who reported it before (their report
+    // may be what held it) gets the same answer as before.
+    if (comment.status !== 'published' && !reportedBefore) return { outcome: 'not-found' };
   }
-  const added = yield* get(
-    `INSERT INTO reports (comment, reporter, reason, created) VALUES (?, ?, ?, ?)
-     ON CONFLICT (comment, reporter) DO NOTHING RETURNING reporter`,
-    [comment.id, reporter, report.reason, now],
-  );
+  const added = reportedBefore
+    ? undefined
+    : yield* get(
+        `INSERT INTO reports (comment, reporter, reason, created) VALUES (?, ?, ?, ?)
+         ON CONFLICT (comment, reporter) DO NOTHING RETURNING reporter`,
+        [comment.id, reporter, report.reason, now],
+      );
   // A new statement: on PostgreSQL it sees every report committed before our lock.
   const counted = yield* get<{ n: number | string; reviewed: number | string }>(
     `SELECT COUNT(*) AS n, (SELECT reports_reviewed FROM comments WHERE id = ?) AS reviewed

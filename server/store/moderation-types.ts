@@ -225,8 +225,11 @@ export type ActionResult =
 
 export interface ReportRequest {
   comment: number;
-  /** The reader's keyed client hash. */
-  reporter: string;
+  /**
+   * The reader's keyed client hash; or their keys (current first, then the previous
+   * secret's): the first is stored, a report under any of them is the same reader's.
+   */
+  reporter: string | readonly string[];
   reason: ReportReason;
   /** Distinct reports since a moderator last approved it that send it back to pending. */
   threshold: number;

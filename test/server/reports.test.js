@@ -7,6 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
+import { DEFAULT_ROTATION_MS } from '../../server/build/server/moderation/index.js';
 import { ARTICLE, expectError, startServer } from './helpers.js';
 import { MINIMAL, contentFolder } from './content-helpers.js';
 
@@ -226,5 +227,35 @@ test("the site's reportThreshold decides how many readers it takes", async () =>
   } finally {
     await server.close();
     await folder.remove();
+  }
+});
+
+test('a reader who reported before a client-key rotation is still the same reader after it', async () => {
+  // A minute before a rotation period ends: the repeat comes after it, under a new key.
+  let now = (Math.floor(Date.UTC(2026, 10, 2) / DEFAULT_ROTATION_MS) + 1) * DEFAULT_ROTATION_MS;
+  now -= 60_000;
+  const server = await startServer({
+    moderation: false,
+    trustProxy: '127.0.0.1',
+    storeOptions: { now: () => now },
+  });
+  try {
+    const [id] = await listedIds(server);
+    await expectReceived(await report(server, ARTICLE, id, { reason: 'spam' }, reader(1)));
+    now += 2 * 60_000;
+    await expectReceived(await report(server, ARTICLE, id, { reason: 'abuse' }, reader(1)));
+    const stored = await detail(server, id);
+    assert.equal(stored.reports, 1, 'counted once across the rotation');
+    assert.deepEqual(
+      stored.reportList.map((/** @type {any} */ r) => r.reason),
+      ['spam'],
+    );
+    // Held by others' reports, it is still "received" for this reader, not 404.
+    await expectReceived(await report(server, ARTICLE, id, { reason: 'spam' }, reader(2)));
+    await expectReceived(await report(server, ARTICLE, id, { reason: 'spam' }, reader(3)));
+    assert.equal((await detail(server, id)).status, 'pending');
+    await expectReceived(await report(server, ARTICLE, id, { reason: 'spam' }, reader(1)));
+  } finally {
+    await server.close();
   }
 });
