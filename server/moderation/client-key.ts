@@ -10,7 +10,8 @@
  * - The secret changes every rotation period. Keys under the previous period's secret
  *   are still produced (`keys()`), so blocks, rate limits and duplicate detection match
  *   against both and a rotation does not unblock everyone at once; after two periods a
- *   key can no longer be linked to anything new.
+ *   key can no longer be linked to anything new (the store carries a block matched under
+ *   the previous key forward to the current one: store/moderation-blocks.ts).
  * - The secrets come from a `SecretSource`: the store keeps them, so every instance of
  *   the service computes the same keys. `pepperedSecretSource` mixes a secret kept
  *   outside the store (MHN_SECRET) into each, so a copy of the store alone links no key

@@ -294,7 +294,9 @@ async function postComment(ctx: ServiceContext, request: FastifyRequest, reply: 
       withTestTiming(ctx, (await effectiveSettings(ctx)).settings),
     );
     const safety = decision.reasons.includes('safety');
-    if (await ctx.store.isBlocked(clients.all)) {
+    // A block found under the previous key is carried to the current one, so a poster
+    // who keeps coming back stays blocked across rotations.
+    if (await ctx.store.isBlocked(clients.all, clients.current)) {
       // A blocked poster's comments are kept out of sight like spam (a person in crisis
       // is still held for a person) and answered like any held comment.
       decision.reasons = [...decision.reasons, 'blocked' as Reason];

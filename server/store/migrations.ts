@@ -103,7 +103,26 @@ export const migrations: readonly Migration[] = [
     sqlite: moderationSchema('sqlite'),
     postgres: moderationSchema('postgres'),
   },
+  {
+    version: 3,
+    name: 'blocks carried forward to a returning poster’s new client keys',
+    sqlite: carriedBlocksSchema('INTEGER'),
+    postgres: carriedBlocksSchema('BIGINT'),
+  },
 ];
+
+/**
+ * Migration 3: a block made under one client key is copied to the poster's next keys
+ * as they come back (store/moderation-blocks.ts). A copy names the key the moderator
+ * blocked (`origin`, NULL on the block itself) and when it was made (`carried`).
+ */
+function carriedBlocksSchema(time: 'INTEGER' | 'BIGINT'): string {
+  return `
+    ALTER TABLE blocks ADD COLUMN origin TEXT;
+    ALTER TABLE blocks ADD COLUMN carried ${time};
+    CREATE INDEX blocks_by_origin ON blocks (origin);
+  `;
+}
 
 /**
  * Migration 2, for the moderation desk. Times are milliseconds since the epoch; flags

@@ -1,8 +1,8 @@
 /**
  * The desk's writes on comments, as plans (plan.ts) both stores run in one transaction:
  * moderators' actions (one audit entry per comment changed, with its state before and
- * after), blocks, reader reports and a poster's own deletion. Comments are read with
- * `{{lock}}` first, so two instances acting on one comment take turns and the second
+ * after), reader reports and a poster's own deletion (blocks are in moderation-blocks.ts).
+ * Comments are read with `{{lock}}` first, so two instances acting on one comment take turns and the second
  * sees what the first did.
  */
 import {
@@ -326,34 +326,6 @@ export function* applyActionPlan(request: ActionRequest, now: number): Plan<Acti
     );
   }
   return results;
-}
-
-export function* blockClientPlan(
-  client: string,
-  by: Actor,
-  note: string,
-  now: number,
-): Plan<boolean> {
-  const [key] = checkClients(client) as [string];
-  checkActor(by);
-  checkText('note', note, 1000);
-  const inserted = yield* get(
-    `INSERT INTO blocks (client, moderator, created, note) VALUES (?, ?, ?, ?)
-     ON CONFLICT (client) DO NOTHING RETURNING client`,
-    [key, by.id, now, note],
-  );
-  if (inserted === undefined) return false;
-  yield* writeAudit({ at: now, by, action: 'block', target: key, note });
-  return true;
-}
-
-export function* unblockClientPlan(client: string, by: Actor, now: number): Plan<boolean> {
-  const [key] = checkClients(client) as [string];
-  checkActor(by);
-  const removed = yield* run('DELETE FROM blocks WHERE client = ?', [key]);
-  if (removed === 0) return false;
-  yield* writeAudit({ at: now, by, action: 'unblock', target: key });
-  return true;
 }
 
 export function* removeAllByClientPlan(

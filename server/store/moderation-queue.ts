@@ -19,7 +19,6 @@ import {
 import {
   QUEUE_STATUSES,
   type AuditPage,
-  type Block,
   type CommentDetail,
   type DuplicateCounts,
   type DuplicateQuery,
@@ -211,28 +210,4 @@ export function* publishedCountPlan(clients: string | readonly string[]): Plan<n
     list,
   );
   return Number(row?.n ?? 0);
-}
-
-export function* isBlockedPlan(clients: string | readonly string[]): Plan<boolean> {
-  const list = checkClients(clients);
-  const row = yield* get(
-    `SELECT 1 AS blocked FROM blocks WHERE client IN (${placeholders(list.length)}) LIMIT 1`,
-    list,
-  );
-  return row !== undefined;
-}
-
-export function* listBlocksPlan(): Plan<Block[]> {
-  const rows = yield* all<{
-    client: string;
-    moderator: number | string | null;
-    created: number | string;
-    note: string;
-  }>('SELECT client, moderator, created, note FROM blocks ORDER BY created DESC, client');
-  return rows.map((r) => ({
-    client: r.client,
-    moderator: r.moderator === null ? null : Number(r.moderator),
-    created: Number(r.created),
-    note: r.note,
-  }));
 }

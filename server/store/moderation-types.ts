@@ -271,11 +271,18 @@ export interface DuplicateCounts {
 
 export type DeleteOwnResult = 'deleted' | 'not-found' | 'wrong-token' | 'expired';
 
+/** One block, however many keys it was carried to. */
 export interface Block {
+  /** The client key the moderator blocked (the blocked comment's). */
   client: string;
   moderator: number | null;
   created: number;
   note: string;
+  /**
+   * The keys it was carried forward to as the poster came back after a secret rotation,
+   * oldest first; the last one is the key the poster was last matched under.
+   */
+  carriedTo: string[];
 }
 
 export interface ClientSecret {
@@ -357,8 +364,18 @@ export interface ModerationStore extends Store {
   // Posters
   /** False when the client was already blocked. */
   blockClient(client: string, by: Actor, note?: string): Promise<boolean>;
+  /**
+   * Lifts the block that `client` is under — the key blocked or any key it was carried
+   * to — with all its copies. False when there was none.
+   */
   unblockClient(client: string, by: Actor): Promise<boolean>;
-  isBlocked(clients: string | readonly string[]): Promise<boolean>;
+  /**
+   * Whether any of these keys is blocked. With `carryTo` (the poster's current key), a
+   * block matched under another key is carried forward to it — a copy with the same
+   * moderator, note and time — so that it still matches after the next rotations.
+   */
+  isBlocked(clients: string | readonly string[], carryTo?: string): Promise<boolean>;
+  /** Each block once (not each key it was carried to), newest first. */
   listBlocks(): Promise<Block[]>;
   /** Deletes (as a moderator) every comment of these clients; the ids deleted. */
   removeAllByClient(clients: string | readonly string[], by: Actor): Promise<number[]>;

@@ -7,12 +7,14 @@
 import argon2 from 'argon2';
 import { randomBytes } from 'node:crypto';
 import type { StoreSettings } from './common.js';
+import { applyActionPlan, removeAllByClientPlan } from './moderation-actions.js';
 import {
-  applyActionPlan,
   blockClientPlan,
-  removeAllByClientPlan,
+  blockedKeysPlan,
+  carryBlockPlan,
+  listBlocksPlan,
   unblockClientPlan,
-} from './moderation-actions.js';
+} from './moderation-blocks.js';
 import { addReportPlan, deleteOwnCommentPlan } from './moderation-reports.js';
 import {
   addModeratorPlan,
@@ -49,9 +51,7 @@ import {
   countByStatusPlan,
   duplicateCountsPlan,
   getCommentPlan,
-  isBlockedPlan,
   listAuditPlan,
-  listBlocksPlan,
   listQueuePlan,
   publishedCountPlan,
 } from './moderation-queue.js';
@@ -187,7 +187,13 @@ export function createModeration(runner: PlanRunner, settings: StoreSettings): M
     blockClient: (client, by, note = '') =>
       runner.write(() => blockClientPlan(client, by, note, now())),
     unblockClient: (client, by) => runner.write(() => unblockClientPlan(client, by, now())),
-    isBlocked: (clients) => runner.read(() => isBlockedPlan(clients)),
+    async isBlocked(clients, carryTo) {
+      // Most posters are not blocked: one read, and a write only to carry a block.
+      const keys = await runner.read(() => blockedKeysPlan(clients));
+      if (keys.length === 0) return false;
+      if (carryTo === undefined || keys.includes(carryTo)) return true;
+      return runner.write(() => carryBlockPlan(clients, carryTo, now()));
+    },
     listBlocks: () => runner.read(() => listBlocksPlan()),
     removeAllByClient: (clients, by) =>
       runner.write(() => removeAllByClientPlan(clients, by, now())),

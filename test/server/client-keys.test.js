@@ -3,7 +3,8 @@
  * (server/moderation/client-key.ts), so that instances on one database agree on who is
  * the same poster without any configuration, MHN_SECRET (optional) is mixed in when
  * given, and a secret rotation forgets nobody at once: a block, or a retried post, made
- * under the previous period's key still matches. On SQLite (one file shared by two
+ * under the previous period's key still matches, and a block is carried forward to the
+ * new keys of a poster who keeps coming back. On SQLite (one file shared by two
  * instances) and on PostgreSQL under MHN_TEST_STORE=postgres (one database).
  */
 import assert from 'node:assert/strict';
@@ -120,6 +121,69 @@ describe('a secret rotation forgets nobody at once', () => {
 
       const someoneElse = await postAndRead(server, 'Someone else', OTHER_READER);
       assert.equal(someoneElse.answer.status, 'published');
+    } finally {
+      await server.close();
+    }
+  });
+
+  test('a block follows a poster who keeps coming back, until a moderator lifts it', async () => {
+    let now = Date.UTC(2026, 10, 2, 12);
+    const server = await startServer({
+      dbPath: newDatabase(),
+      moderation: false,
+      trustProxy: '127.0.0.1',
+      storeOptions: { now: () => now },
+    });
+    /** @param {{ answer: any, stored: any }} post */
+    const assertBlocked = ({ answer, stored }) => {
+      assert.equal(answer.status, 'pending', stored.title);
+      assert.equal(stored.status, 'spam', stored.title);
+      assert.ok(stored.reasons.includes('blocked'), stored.title);
+    };
+    try {
+      const added = await server.store.addModerator({
+        name: 'Rota',
+        password: 'a long enough password',
+        role: 'moderator',
+      });
+      const { moderator } = /** @type {any} */ (added);
+      const keeper = (await postAndRead(server, 'Keeps coming back')).stored.client;
+      const leaver = (await postAndRead(server, 'Stays away', OTHER_READER)).stored.client;
+      assert.equal(await server.store.blockClient(keeper, moderator, 'abuse'), true);
+      assert.equal(await server.store.blockClient(leaver, moderator, 'spam'), true);
+
+      // Three rotations: each post is matched under the previous period's key only, and
+      // the block moves on with the poster.
+      const keys = [keeper];
+      for (let period = 1; period <= 3; period++) {
+        now += DEFAULT_ROTATION_MS;
+        const post = await postAndRead(server, `Period ${period}`);
+        assert.ok(!keys.includes(post.stored.client), 'the secret has rotated');
+        keys.push(post.stored.client);
+        assertBlocked(post);
+      }
+      // Away for three periods: none of their keys can be linked to the blocked one.
+      const back = await postAndRead(server, 'Back after three periods', OTHER_READER);
+      assert.equal(back.answer.status, 'published');
+
+      // The desk sees one block per poster, whatever it was carried to.
+      const blocks = await server.store.listBlocks();
+      assert.deepEqual(
+        blocks.map((b) => [b.client, b.note, b.carriedTo]).sort(),
+        [
+          [keeper, 'abuse', keys.slice(1)],
+          [leaver, 'spam', []],
+        ].sort(),
+      );
+      assert.equal(await server.store.unblockClient(keeper, moderator), true);
+      const free = await postAndRead(server, 'Unblocked');
+      assert.equal(free.answer.status, 'published');
+      now += DEFAULT_ROTATION_MS;
+      assert.equal((await postAndRead(server, 'A week on')).answer.status, 'published');
+      assert.deepEqual(
+        await server.store.listBlocks(),
+        blocks.filter((b) => b.client === leaver),
+      );
     } finally {
       await server.close();
     }

@@ -171,7 +171,7 @@ for (const backend of backends) {
       assert.equal(await store.isBlocked(A), true);
       assert.equal(await store.isBlocked([B]), false);
       assert.deepEqual(await store.listBlocks(), [
-        { client: A, moderator: ana.id, created: clock.now, note: 'spam run' },
+        { client: A, moderator: ana.id, created: clock.now, note: 'spam run', carriedTo: [] },
       ]);
       const removed = await store.removeAllByClient([A], ana);
       assert.deepEqual(removed, [201, 203, 205, 207, 208]);
@@ -186,6 +186,62 @@ for (const backend of backends) {
       assert.ok(actions.includes('block') && actions.includes('unblock'));
       await assert.rejects(store.blockClient('', ana), RangeError);
       await assert.rejects(store.isBlocked([]), RangeError);
+    });
+
+    test('a block is carried forward to the keys a returning poster comes back with', async () => {
+      await fresh();
+      // The same poster's keys in three rotation periods, and someone else.
+      const [k1, k2, k3, other] = ['key-period-1', 'key-period-2', 'key-period-3', 'someone'];
+      const blockedAt = clock.now;
+      assert.equal(await store.blockClient(k1, ana, 'abuse'), true);
+      assert.equal(await store.isBlocked([k2, k1]), true, 'no carry without carryTo');
+      assert.equal(await store.isBlocked(k2), false);
+      clock.now += DAY;
+      // Several posts at once, on both instances, carry it once.
+      const matched = await Promise.all(
+        Array.from({ length: 6 }, (_, i) => (i % 2 ? second : store).isBlocked([k2, k1], k2)),
+      );
+      assert.deepEqual(matched, new Array(6).fill(true));
+      assert.equal(await store.isBlocked(k2), true, 'carried to the current key');
+      assert.equal(await store.isBlocked([other, k1], other), true);
+      assert.equal(await second.blockClient(k2, ben), false, 'already blocked');
+      clock.now += DAY;
+      assert.equal(await store.isBlocked([k3, k2], k3), true);
+      assert.equal(await store.isBlocked([k3]), true);
+      assert.deepEqual(await store.listBlocks(), [
+        {
+          client: k1,
+          moderator: ana.id,
+          created: blockedAt,
+          note: 'abuse',
+          carriedTo: [k2, other, k3],
+        },
+      ]);
+
+      // Lifted through any of its keys, with every copy; the audit names the key blocked.
+      assert.equal(await second.unblockClient(k3, ben), true);
+      for (const key of [k1, k2, k3, other]) assert.equal(await store.isBlocked(key), false);
+      assert.equal(await store.isBlocked([k3, k2], k3), false);
+      assert.deepEqual(await store.listBlocks(), []);
+      assert.equal(await store.unblockClient(k1, ben), false);
+      const entry = (await store.listAudit({ limit: 1 })).items[0];
+      assert.deepEqual([entry.action, entry.target], ['unblock', k1]);
+    });
+
+    test('an unblock racing a carry leaves nothing blocked', async () => {
+      for (let round = 0; round < 8; round++) {
+        await fresh();
+        const [old, current] = [`old-${round}`, `current-${round}`];
+        await store.blockClient(old, ana, 'race');
+        const [carried, lifted] = await Promise.all([
+          second.isBlocked([current, old], current),
+          store.unblockClient(old, ben),
+        ]);
+        assert.equal(lifted, true);
+        assert.equal(typeof carried, 'boolean');
+        assert.equal(await store.isBlocked([current, old]), false, `round ${round}: ${carried}`);
+        assert.deepEqual(await store.listBlocks(), []);
+      }
     });
 
     test('duplicates by body hash, and whether a poster has anything published', async () => {
