@@ -24,7 +24,14 @@ import { TEST_STORE } from './stores.js';
 const CLIENTS = 50;
 const POSTS_PER_CLIENT = 10;
 const SLUG = 'load-test-thread';
-const REQUEST_TIMEOUT_MS = 10_000;
+/**
+ * Generous, for a loaded shared machine: a request that gets no answer in this time fails
+ * the test (it is not a speed check), and so does the whole test after TEST_TIMEOUT_MS.
+ * Either way every request still open is aborted, the reader stopped and the server
+ * closed, so a failure ends the process instead of leaving it hanging.
+ */
+const REQUEST_TIMEOUT_MS = 60_000;
+const TEST_TIMEOUT_MS = 240_000;
 
 /**
  * How a client sends its post number `i`: in waves of requests sent at once with the
@@ -56,10 +63,10 @@ after(() => rm(dir, { recursive: true, force: true }));
  * One POST of a draft; resolves to null when `send` drops the connection.
  *
  * @param {{ url: URL, agent: http.Agent, localAddress?: string, key: string,
- *   draft: object, send: Send }} options
+ *   draft: object, send: Send, signal: AbortSignal }} options
  * @returns {Promise<Answer | null>}
  */
-function post({ url, agent, localAddress, key, draft, send }) {
+function post({ url, agent, localAddress, key, draft, send, signal }) {
   const body = JSON.stringify(draft);
   return new Promise((resolve, reject) => {
     const req = http.request(url, {
@@ -67,6 +74,7 @@ function post({ url, agent, localAddress, key, draft, send }) {
       agent: send === 'send' ? agent : false,
       localAddress,
       timeout: REQUEST_TIMEOUT_MS,
+      signal,
       headers: {
         'Content-Type': 'application/json',
         'Content-Length': Buffer.byteLength(body),
@@ -98,10 +106,10 @@ function post({ url, agent, localAddress, key, draft, send }) {
 /**
  * One simulated reader posting its drafts one after another (retries as in RETRIES).
  *
- * @param {{ url: URL, client: number, localAddress?: string }} options
+ * @param {{ url: URL, client: number, localAddress?: string, signal: AbortSignal }} options
  * @returns {Promise<Answer[]>}
  */
-async function runClient({ url, client, localAddress }) {
+async function runClient({ url, client, localAddress, signal }) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 2 });
   /** @type {Answer[]} */
   const answers = [];
@@ -114,8 +122,9 @@ async function runClient({ url, client, localAddress }) {
         body: key,
       };
       for (const wave of RETRIES[i] ?? [['send']]) {
+        signal.throwIfAborted();
         const sent = await Promise.all(
-          wave.map((send) => post({ url, agent, localAddress, key, draft, send })),
+          wave.map((send) => post({ url, agent, localAddress, key, draft, send, signal })),
         );
         answers.push(...sent.filter((answer) => answer !== null));
       }
@@ -158,6 +167,8 @@ function watchCount(dbPath) {
   const seen = [];
   /** @type {unknown[]} */
   const errors = [];
+  /** @type {{ seen: number[], errors: unknown[], final: number } | undefined} */
+  let result;
   const timer = setInterval(() => {
     try {
       seen.push(/** @type {number} */ (count.get(SLUG)));
@@ -166,18 +177,23 @@ function watchCount(dbPath) {
     }
   }, 20);
   return {
+    /** Stops reading (at once, and once: it is called again on the way out). */
     stop() {
+      if (result) return result;
       clearInterval(timer);
-      const final = /** @type {number} */ (count.get(SLUG));
-      reader.close();
-      return { seen, errors, final };
+      try {
+        result = { seen, errors, final: /** @type {number} */ (count.get(SLUG)) };
+      } finally {
+        reader.close();
+      }
+      return result;
     },
   };
 }
 
 test(
   '500 comments from 50 concurrent clients with retried Idempotency-Keys: exactly 500 stored',
-  { timeout: 30_000 },
+  { timeout: TEST_TIMEOUT_MS },
   async (t) => {
     const aliases = await loopbackAliasesWork();
     if (!aliases) t.diagnostic('127.0.0.2 is not usable here: all clients share 127.0.0.1');
@@ -193,6 +209,11 @@ test(
     });
     const addresses = new Set();
     server.server.on('connection', (socket) => addresses.add(socket.remoteAddress));
+    const stopClients = new AbortController();
+    /** @type {Array<Promise<Answer[]>>} */
+    let clients = [];
+    /** @type {ReturnType<typeof watchCount> | null} */
+    let watcher = null;
     try {
       await server.api.addArticle({
         slug: SLUG,
@@ -204,13 +225,23 @@ test(
       });
       const url = new URL(`${server.apiUrl}/articles/${SLUG}/comments`);
       // With SQLite, a second connection reads the file while the load runs.
-      const watcher = sqlite ? watchCount(dbPath) : null;
+      watcher = sqlite ? watchCount(dbPath) : null;
 
-      const perClient = await Promise.all(
-        Array.from({ length: CLIENTS }, (_, client) =>
-          runClient({ url, client, localAddress: aliases ? `127.0.0.${client + 2}` : undefined }),
-        ),
+      // The first client to fail (or the test's timeout) stops all the others.
+      const { signal } = stopClients;
+      t.signal.addEventListener('abort', () => stopClients.abort(t.signal.reason));
+      clients = Array.from({ length: CLIENTS }, (_, client) =>
+        runClient({
+          url,
+          client,
+          localAddress: aliases ? `127.0.0.${client + 2}` : undefined,
+          signal,
+        }).catch((error) => {
+          stopClients.abort(error);
+          throw error;
+        }),
       );
+      const perClient = await Promise.all(clients);
       const watched = watcher?.stop();
 
       const answers = perClient.flat();
@@ -255,6 +286,10 @@ test(
         check.close();
       }
     } finally {
+      // Nothing may outlive a failure: no request in flight, no timer, no open server.
+      stopClients.abort();
+      await Promise.allSettled(clients);
+      watcher?.stop();
       await server.close();
     }
   },

@@ -16,6 +16,14 @@
  * MHN_TEST_STORE says. The content is the sample folder without its seed comments (a
  * publisher's own folder usually has none), which keeps the start of three instances
  * short.
+ *
+ * The kill must land while the killed instance is provably in the middle of posts, which
+ * timing alone does not guarantee on a loaded machine (every answer may already be on
+ * its way). So, mid-burst, the test holds a lock on the comments table for a moment from
+ * a connection of its own: every instance's next inserts wait inside their transactions,
+ * and the kill comes once PostgreSQL shows at least one post of the victim (its
+ * connections carry the application_name `mhn-victim`) waiting there. Then the lock is
+ * released and the survivors carry on.
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
@@ -24,6 +32,8 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import pg from 'pg';
 import { DEFAULT_RATE_LIMIT } from '../../server/build/server/service.js';
 import { startPostgres } from '../../scripts/postgres.mjs';
 import { repoRoot, request, startDemo } from './helpers.js';
@@ -37,6 +47,8 @@ const KILL_ARTICLE = 'resilience-an-introduction';
 /** Per request; a test never waits on a hung connection for longer. */
 const TIMEOUT_MS = 15_000;
 const JSON_HEADERS = { 'content-type': 'application/json' };
+/** The killed instance's connections say who they are, to be seen in pg_stat_activity. */
+const VICTIM_APP = 'mhn-victim';
 
 /** @type {{ url: string, stop(): Promise<void> } | undefined} */
 let cluster;
@@ -117,10 +129,16 @@ describe('three instances on one PostgreSQL database', { timeout: 120_000 }, () 
     });
     cluster = await startPostgres();
     const env = { DATABASE_URL: cluster.url, MHN_SECRET: undefined, MHN_CONTENT: contentDir };
+    const victimUrl = new URL(cluster.url);
+    victimUrl.searchParams.set('application_name', VICTIM_APP);
     // Started together, as an orchestrator may: each runs the migrations, under a lock.
+    // The last one is killed in the last test.
     const started = await Promise.allSettled(
-      Array.from({ length: INSTANCES }, () =>
-        startDemo({ args: ['--no-demo', '--moderation', 'off'], env }),
+      Array.from({ length: INSTANCES }, (_, i) =>
+        startDemo({
+          args: ['--no-demo', '--moderation', 'off'],
+          env: i === INSTANCES - 1 ? { ...env, DATABASE_URL: victimUrl.href } : env,
+        }),
       ),
     );
     for (const result of started) if (result.status === 'fulfilled') instances.push(result.value);
@@ -252,7 +270,7 @@ describe('three instances on one PostgreSQL database', { timeout: 120_000 }, () 
     assert.equal(items.filter((c) => c.body.startsWith(`Rate ${tag} `)).length, max);
   });
 
-  test('kill -9 of one instance mid-burst loses no acknowledged comment', async () => {
+  test('kill -9 of one instance mid-burst loses no acknowledged comment', async (t) => {
     const WORKERS = 60;
     // Fewer than the rate limit per worker (each worker is one address).
     const POSTS_PER_WORKER = Math.min(8, DEFAULT_RATE_LIMIT.max);
@@ -263,6 +281,36 @@ describe('three instances on one PostgreSQL database', { timeout: 120_000 }, () 
     const outcomes = [];
     let killedAt = 0;
     let victimAcks = 0;
+    /** @type {Promise<number> | null} the victim's posts waiting in PostgreSQL at the kill */
+    let killing = null;
+    const gate = new pg.Client({ connectionString: cluster?.url });
+    await gate.connect();
+
+    /** Kills the victim while some of its posts are waiting inside their transactions. */
+    const killMidPost = async () => {
+      await gate.query('BEGIN');
+      try {
+        // Reads go on; every insert into comments waits for this lock.
+        await gate.query('LOCK TABLE comments IN SHARE MODE');
+        let waiting = 0;
+        for (let tries = 0; waiting === 0 && tries < 2000; tries++) {
+          if (tries > 0) await sleep(10);
+          const { rows } = await gate.query(
+            `SELECT count(*)::int AS n FROM pg_stat_activity
+             WHERE application_name = $1 AND wait_event_type = 'Lock'`,
+            [VICTIM_APP],
+          );
+          waiting = rows[0].n;
+        }
+        killedAt = Date.now();
+        const exited = once(victim.child, 'exit');
+        victim.child.kill('SIGKILL');
+        await exited;
+        return waiting;
+      } finally {
+        await gate.query('ROLLBACK');
+      }
+    };
 
     const worker = async (w) => {
       for (let j = 0; j < POSTS_PER_WORKER; j++) {
@@ -279,18 +327,32 @@ describe('three instances on one PostgreSQL database', { timeout: 120_000 }, () 
         if (answer.status === 201) outcome.id = JSON.parse(answer.text).comment.id;
         outcomes.push(outcome);
         if (target === 2 && answer.status === 201 && ++victimAcks === KILL_AFTER) {
-          killedAt = Date.now();
-          victim.child.kill('SIGKILL');
+          killing = killMidPost();
         }
       }
     };
-    await Promise.all(Array.from({ length: WORKERS }, (_, w) => worker(w)));
-    if (running(victim)) await once(victim.child, 'exit');
+    let waitingAtKill = 0;
+    try {
+      await Promise.all(Array.from({ length: WORKERS }, (_, w) => worker(w)));
+      assert.ok(killing, 'the burst reached the kill');
+      waitingAtKill = await killing;
+    } finally {
+      await killing?.catch(() => {});
+      await gate.end();
+    }
 
     assert.ok(killedAt > 0, 'the instance was killed during the burst');
     assert.equal(victim.child.signalCode, 'SIGKILL');
+    assert.ok(waitingAtKill > 0, 'posts of the killed instance were waiting in PostgreSQL');
+    // Each of those had no answer, and may have been sent before the lock or during it.
     const lost = outcomes.filter((o) => o.instance === 2 && o.sentBeforeKill && o.status === 0);
-    assert.ok(lost.length > 0, 'some posts were in flight on the killed instance');
+    t.diagnostic(
+      `${waitingAtKill} posts waiting in PostgreSQL at the kill, ${lost.length} unanswered`,
+    );
+    assert.ok(
+      lost.length >= waitingAtKill,
+      `${lost.length} unanswered, ${waitingAtKill} were in flight on the killed instance`,
+    );
     const unexpected = outcomes.filter((o) => o.status !== 201 && o.status !== 0);
     assert.deepEqual(unexpected, [], 'no post was refused');
     assert.ok(
