@@ -21,6 +21,7 @@
  * timing alone does not guarantee on a loaded machine (every answer may already be on
  * its way). So, mid-burst, the test holds a lock on the comments table for a moment from
  * a connection of its own: every instance's next inserts wait inside their transactions,
+ * a few posts are sent to the victim (every worker may be waiting on a survivor by then),
  * and the kill comes once PostgreSQL shows at least one post of the victim (its
  * connections carry the application_name `mhn-victim`) waiting there. Then the lock is
  * released and the survivors carry on.
@@ -287,11 +288,28 @@ describe('three instances on one PostgreSQL database', { timeout: 120_000 }, () 
     await gate.connect();
 
     /** Kills the victim while some of its posts are waiting inside their transactions. */
+    /** Posts one comment to instance `target` and records what came back. */
+    const send = async (target, title, body, localAddress) => {
+      const sentBeforeKill = killedAt === 0;
+      const answer = await post(instances[target], KILL_ARTICLE, { title, body }, { localAddress });
+      const outcome = { body, instance: target, sentBeforeKill, status: answer.status };
+      if (answer.status === 201) outcome.id = JSON.parse(answer.text).comment.id;
+      outcomes.push(outcome);
+      return answer;
+    };
+    /** @type {Promise<unknown>[]} posts sent to the victim while the lock is held */
+    const probes = [];
+
     const killMidPost = async () => {
       await gate.query('BEGIN');
       try {
         // Reads go on; every insert into comments waits for this lock.
         await gate.query('LOCK TABLE comments IN SHARE MODE');
+        // The workers may all be waiting on the survivors by now: a few posts of the
+        // test's own make sure the victim has some under way.
+        for (let p = 0; p < 3; p++) {
+          probes.push(send(2, `Probe ${p}`, `Kill ${tag} probe ${p}.`, address(5, p)));
+        }
         let waiting = 0;
         for (let tries = 0; waiting === 0 && tries < 2000; tries++) {
           if (tries > 0) await sleep(10);
@@ -316,16 +334,7 @@ describe('three instances on one PostgreSQL database', { timeout: 120_000 }, () 
       for (let j = 0; j < POSTS_PER_WORKER; j++) {
         const target = (w + j) % INSTANCES;
         const body = `Kill ${tag} worker ${w} post ${j}.`;
-        const sentBeforeKill = killedAt === 0;
-        const answer = await post(
-          instances[target],
-          KILL_ARTICLE,
-          { title: `Worker ${w}`, body },
-          { localAddress: address(4, w) },
-        );
-        const outcome = { body, instance: target, sentBeforeKill, status: answer.status };
-        if (answer.status === 201) outcome.id = JSON.parse(answer.text).comment.id;
-        outcomes.push(outcome);
+        const answer = await send(target, `Worker ${w}`, body, address(4, w));
         if (target === 2 && answer.status === 201 && ++victimAcks === KILL_AFTER) {
           killing = killMidPost();
         }
@@ -338,6 +347,7 @@ describe('three instances on one PostgreSQL database', { timeout: 120_000 }, () 
       waitingAtKill = await killing;
     } finally {
       await killing?.catch(() => {});
+      await Promise.all(probes);
       await gate.end();
     }
 
