@@ -23,7 +23,12 @@ import {
   type DeliveryReport,
   type WebhookDispatcherOptions,
 } from './moderation/webhook.js';
-import { ClientKeys, pepperedSecretSource, type ClientKeySet } from './moderation/index.js';
+import {
+  ClientKeys,
+  pepperedSecretSource,
+  type ClientKeySet,
+  type SpamChecker,
+} from './moderation/index.js';
 import type { StaticOptions } from './http/static.js';
 import { formTokens } from './moderation/form-token.js';
 import { openApiFile, sampleContentDir } from './paths.js';
@@ -95,6 +100,13 @@ export interface ServiceOptions {
    * moderation/webhook.ts. The receiver itself comes from the site's settings.
    */
   webhook?: Omit<WebhookDispatcherOptions, 'onReport'>;
+  /**
+   * An external spam checker (Akismet, the publisher's own…), asked about a comment no
+   * other rule has decided; off unless given. See moderation/spam-checker.ts.
+   */
+  spamChecker?: SpamChecker;
+  /** How long a post waits for the spam checker; 2 s by default. */
+  spamCheckTimeoutMs?: number;
   /** Fastify logger option (pino options), or false for none. Default false. */
   logger?: FastifyServerOptions['logger'];
   /**
@@ -181,6 +193,8 @@ export async function startService(options: ServiceOptions = {}): Promise<Runnin
         return keys;
       },
       notify: () => undefined,
+      spamChecker: options.spamChecker ?? null,
+      spamCheckTimeoutMs: options.spamCheckTimeoutMs,
       // Signed with keys derived from the same store-kept secrets: a token from one
       // instance verifies on every other, across a rotation, for its whole day.
       formTokens: formTokens(rotating),

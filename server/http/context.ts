@@ -14,7 +14,7 @@ import type {
   Topic,
 } from '../content/index.js';
 import type { FormTokens } from '../moderation/form-token.js';
-import type { ClientKeySet } from '../moderation/index.js';
+import type { ClientKeySet, SpamChecker } from '../moderation/index.js';
 import type { ModerationStore } from '../store/moderation-types.js';
 import type { Notify } from './notify.js';
 
@@ -80,6 +80,10 @@ export interface ServiceContext {
    * retried with backoff, and logged without bodies (docs/moderation.md#webhook).
    */
   notify: Notify;
+  /** The external spam checker, or null (the default: none is asked). */
+  spamChecker: SpamChecker | null;
+  /** How long a post waits for it (undefined: the checker's default). */
+  spamCheckTimeoutMs: number | undefined;
   /**
    * The comment form's timing tokens (`GET /comment-form`), signed with keys derived
    * from the store-kept rotating secrets the client keys use, so a token issued by one

@@ -220,6 +220,24 @@ function formTokenOf(body: unknown): unknown {
   return (body as { formToken?: unknown } | null)?.formToken;
 }
 
+/** What the spam checker may be told about the request besides the comment. */
+function headerFields(request: FastifyRequest): {
+  userAgent?: string;
+  referrer?: string;
+  language?: string;
+} {
+  const header = (name: string) => {
+    const value = request.headers[name];
+    return typeof value === 'string' && value !== '' ? value.slice(0, 500) : undefined;
+  };
+  const fields = {
+    userAgent: header('user-agent'),
+    referrer: header('referer'),
+    language: header('accept-language'),
+  };
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+}
+
 async function postComment(ctx: ServiceContext, request: FastifyRequest, reply: FastifyReply) {
   const { slug } = request.params as { slug: string };
   const article = findArticle(ctx, slug);
@@ -288,7 +306,16 @@ async function postComment(ctx: ServiceContext, request: FastifyRequest, reply: 
           honeypot: honeypotOf(request.body),
           // A missing, forged or stale token: unknown, and the timing rule does not apply.
           formAgeMs: await ctx.formTokens.age(formTokenOf(request.body)),
+          ...headerFields(request),
         },
+        spamChecker: ctx.spamChecker,
+        ...(ctx.spamCheckTimeoutMs === undefined
+          ? {}
+          : { spamCheckTimeoutMs: ctx.spamCheckTimeoutMs }),
+        // A failing checker never holds a post up; the operator hears of it, without the
+        // comment or the address.
+        onSpamCheckerError: (error) =>
+          request.log.warn({ err: { message: String(error) } }, 'spam checker failed'),
       },
       // Read on every post: a desk change applies at once, on every instance.
       withTestTiming(ctx, (await effectiveSettings(ctx)).settings),
