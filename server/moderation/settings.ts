@@ -4,10 +4,18 @@
  * the block moderates by the rules below and holds every safety match.
  */
 
-/** `hold-all`: every comment waits for a moderator. `rules`: published unless a rule matches. */
-export type ModerationMode = 'hold-all' | 'rules';
+import {
+  MODERATION_MODES,
+  SETTING_FIELDS,
+  SETTING_RANGES,
+  type ModerationMode,
+  type NumericSetting,
+  type SettingField,
+} from '../../src/contract/moderation.js';
 
-export const MODERATION_MODES: readonly ModerationMode[] = ['hold-all', 'rules'];
+// One copy of the names and ranges, shared with the desk.
+export { MODERATION_MODES, SETTING_FIELDS, SETTING_RANGES };
+export type { ModerationMode, NumericSetting, SettingField };
 
 /** Where a site's webhook is delivered, and the secret its body is signed with. */
 export interface WebhookTarget {
@@ -48,30 +56,6 @@ export const DEFAULT_MODERATION: Readonly<ModerationSettings> = Object.freeze({
 
 /** Webhook secrets shorter than this are refused: they could be guessed. */
 export const MIN_WEBHOOK_SECRET_LENGTH = 16;
-
-/** The fields of the settings, in the order the desk and the docs list them. */
-export const SETTING_FIELDS = [
-  'mode',
-  'maxLinks',
-  'restricted',
-  'holdFirstTime',
-  'reportThreshold',
-  'minSubmitSeconds',
-  'duplicateWindowMinutes',
-  'duplicateClients',
-  'webhook',
-] as const satisfies readonly (keyof ModerationSettings)[];
-export type SettingField = (typeof SETTING_FIELDS)[number];
-
-/** The whole-number settings and their ranges (the content folder and the desk alike). */
-export const SETTING_RANGES = {
-  maxLinks: { min: 0, max: 100 },
-  reportThreshold: { min: 1, max: 1000 },
-  minSubmitSeconds: { min: 0, max: 600 },
-  duplicateWindowMinutes: { min: 1, max: 60 * 24 * 30 },
-  duplicateClients: { min: 2, max: 1000 },
-} as const;
-export type NumericSetting = keyof typeof SETTING_RANGES;
 
 /** The desk's limits on the restricted list (the content folder's list is not capped). */
 export const MAX_RESTRICTED_PHRASES = 500;

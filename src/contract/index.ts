@@ -13,3 +13,4 @@ export * from './limits.js';
 export * from './errors.js';
 export * from './postal-code.js';
 export * from './validation.js';
+export * from './moderation.js';

@@ -3,10 +3,18 @@
  * the moderation settings in effect and the desk's overrides of them, and the
  * moderators. Only admins may change them; the service checks the role on every call.
  */
+import {
+  NUMERIC_SETTINGS,
+  SETTING_FIELDS,
+  type ModerationMode,
+  type NumericSetting,
+  type SettingField,
+  type SettingSource,
+} from '../../contract/moderation.js';
 import { DeskError, type DeskApi, type Role } from './desk-api.js';
 
-export type Mode = 'hold-all' | 'rules';
-export type Source = 'default' | 'content' | 'desk';
+export type Mode = ModerationMode;
+export type Source = SettingSource;
 
 /** The settings the desk shows and changes. */
 export interface SiteSettings {
@@ -22,26 +30,10 @@ export interface SiteSettings {
 }
 
 /** The settings that are whole numbers (typed as text in the form). */
-export const NUMBER_SETTINGS = [
-  'maxLinks',
-  'reportThreshold',
-  'minSubmitSeconds',
-  'duplicateWindowMinutes',
-  'duplicateClients',
-] as const;
-export type NumberSetting = (typeof NUMBER_SETTINGS)[number];
-export type SettingName = keyof SiteSettings;
-export const SETTING_NAMES: readonly SettingName[] = [
-  'mode',
-  'maxLinks',
-  'restricted',
-  'holdFirstTime',
-  'reportThreshold',
-  'minSubmitSeconds',
-  'duplicateWindowMinutes',
-  'duplicateClients',
-  'webhook',
-];
+export const NUMBER_SETTINGS: readonly NumericSetting[] = NUMERIC_SETTINGS;
+export type NumberSetting = NumericSetting;
+export type SettingName = SettingField & keyof SiteSettings;
+export const SETTING_NAMES: readonly SettingName[] = SETTING_FIELDS;
 
 export interface SettingsView {
   settings: SiteSettings;
