@@ -124,6 +124,8 @@ describe('<mhn-moderation>: the admin views', () => {
     input(el, 'setting-password').value = 'a long first password for sam';
     button(el, 'Add').click();
     await until(() => live(el) === 'Added sam as a moderator.', 'not added');
+    // The announcement can come before the list has re-rendered with the new row.
+    await until(() => $(el, 'li[data-name="sam"]'), 'sam not listed');
     const row = () => $(el, 'li[data-name="sam"]')!;
     const select = row().querySelector('select')!;
     select.value = 'admin';
